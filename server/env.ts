@@ -1,0 +1,79 @@
+import "server-only";
+import { z } from "zod";
+
+// Every setting Kanshi reads, validated once at start (instrumentation.ts and the
+// launcher call loadEnv()). .env.example documents each one.
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === "true" || v === "1" || v === "yes"));
+
+const intIn = (min: number, max: number, fallback: number) =>
+  z.coerce.number({ message: "must be a whole number" }).int().min(min).max(max).default(fallback);
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), "must be a postgresql:// connection URL");
+
+export const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: postgresUrl.optional(),
+    KANSHI_DEMO: bool(true),
+    KANSHI_DATA_DIR: z.string().min(1).default(".data"),
+    EMBEDDED_PG_PORT: intIn(1024, 65535, 54329),
+    PORT: intIn(1, 65535, 3000),
+    NEXTAUTH_URL: z.url({ message: "must be the public URL of the console, e.g. https://kanshi.example.com" }).optional(),
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+    OIDC_ISSUER: z.url({ message: "must be the issuer URL of your OIDC provider" }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).default("SSO"),
+    OIDC_NEW_USER_ROLE: z.enum(["ADMIN", "ANALYST", "VIEWER", "none"]).default("none"),
+    LOGIN_MAX_FAILURES: intIn(1, 1000, 10),
+    LOGIN_FAILURE_WINDOW_MINUTES: intIn(1, 24 * 60, 15),
+    TRUST_PROXY: bool(false),
+  })
+  .superRefine((e, ctx) => {
+    if (!e.KANSHI_DEMO && !e.NEXTAUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message: "is required outside demo mode (at least 32 characters, e.g. `openssl rand -base64 32`)",
+      });
+    }
+    const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+        if (!e[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when any OIDC_* setting is set (SSO needs issuer, client id and secret)" });
+      }
+    }
+  });
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every setting.`);
+    this.name = "EnvError";
+  }
+}
+
+/** Validates a set of variables (process.env by default); throws EnvError naming each bad setting. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): TEnv {
+  // An empty string means "not set", as in most .env loaders.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = ZEnv.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "(environment)"} ${i.message}`));
+}
+
+let cached: TEnv | undefined;
+
+/** The validated configuration of this process. */
+export function getEnv(): TEnv {
+  cached ??= parseEnv();
+  return cached;
+}
