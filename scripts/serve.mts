@@ -1,6 +1,6 @@
 // npm start / npm run dev: validate the configuration, start the embedded PostgreSQL when no
 // DATABASE_URL is set, apply migrations, seed the demo users in demo mode, then run Next.js as a
-// child process. SIGINT/SIGTERM stop Next first, then the embedded database.
+// child process. SIGINT/SIGTERM stop Next first and, once it has exited, the embedded database.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -96,8 +96,6 @@ try {
     cwd: root,
     env: childEnv,
     stdio: "inherit",
-    // Its own process group: a Ctrl-C reaches the launcher, which stops Next and then the database, in order.
-    detached: true,
   });
   next.on("exit", (code) => {
     if (!stopping) {

