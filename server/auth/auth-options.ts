@@ -69,7 +69,7 @@ export function getAuthOptions(): AuthOptions {
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;
         const verified = (user as { emailVerified?: boolean }).emailVerified;
-        const result = await signInWithOidc({ email: user.email, emailVerified: verified, name: user.name });
+        const result = await signInWithOidc({ email: user.email, emailVerified: verified, name: user.name, newUserRole: env.OIDC_NEW_USER_ROLE });
         return result.ok ? true : `/login?error=${result.error}`;
       },
       async jwt({ token, user, account }) {

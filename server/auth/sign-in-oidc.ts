@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/server/db";
-import { getEnv } from "@/server/env";
 import { recordAudit } from "@/server/audit/record-audit";
 import { SIGNIN_FAILURE, SIGNIN_SUCCESS } from "./login-throttle";
 
@@ -14,6 +13,8 @@ export async function signInWithOidc(options: {
   email: string | null | undefined;
   emailVerified: boolean | undefined;
   name: string | null | undefined;
+  /** OIDC_NEW_USER_ROLE: the role of a user created at first SSO sign-in, or "none" to refuse unknown users */
+  newUserRole: "ADMIN" | "ANALYST" | "VIEWER" | "none";
 }): Promise<TOidcSignIn> {
   const email = options.email?.trim().toLowerCase();
   const fail = async (error: "AccessDenied" | "AccountDisabled", reason: string): Promise<TOidcSignIn> => {
@@ -24,7 +25,7 @@ export async function signInWithOidc(options: {
 
   let user = await db.user.findUnique({ where: { email } });
   if (!user) {
-    const role = getEnv().OIDC_NEW_USER_ROLE;
+    const role = options.newUserRole;
     if (role === "none") return fail("AccessDenied", "no Kanshi user with this e-mail");
     user = await db.user.create({ data: { email, name: options.name ?? null, role } });
     await recordAudit({ actor: { id: user.id, email }, action: "user.create", target: { type: "user", id: user.id }, after: { email, role, via: "oidc" } });
