@@ -34,6 +34,11 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < sources) {
   run("npm run build");
 }
 
-const child = spawn("npm", ["start"], { cwd: root, stdio: "inherit", env: { ...process.env, KANSHI_DEMO: process.env.KANSHI_DEMO ?? "true" } });
+// The launcher itself (what `npm start` runs), without another npm in between to pass signals through.
+const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "serve.mts")], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, KANSHI_DEMO: process.env.KANSHI_DEMO ?? "true" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -58,7 +58,7 @@ export async function startEmbeddedDb(options: { dataDir: string; port: number; 
   } catch (error) {
     throw new Error(
       `The embedded PostgreSQL did not start on port ${options.port} (data in ${databaseDir}). ` +
-        `Is another Kanshi running? Set EMBEDDED_PG_PORT to another port, or DATABASE_URL to use your own PostgreSQL.\n${String(error)}`,
+        `Is another Kanshi running? Set EMBEDDED_PG_PORT to another port, or DATABASE_URL to use your own PostgreSQL.${error ? `\n${String(error)}` : ""}`,
     );
   }
   const client = pg.getPgClient("postgres", "127.0.0.1");
