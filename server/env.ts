@@ -21,7 +21,21 @@ export const ZEnv = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: postgresUrl.optional(),
-    KANSHI_DEMO: bool(true),
+    KANSHI_AWS_MODE: z.enum(["demo", "aws"], { message: "must be demo or aws" }).default("demo"),
+    /** demo users on the login page; defaults to KANSHI_AWS_MODE=demo */
+    KANSHI_DEMO: z.enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" }).optional(),
+    KANSHI_REGIONS: z
+      .string()
+      .transform((v) => v.split(",").map((r) => r.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be AWS region names like us-east-1, comma-separated")).min(1))
+      .optional(),
+    KANSHI_TOPOLOGY: z.enum(["delegated-admin", "fan-out"], { message: "must be delegated-admin or fan-out" }).default("delegated-admin"),
+    KANSHI_ROLE_NAME: z.string().regex(/^[\w+=,.@-]{1,64}$/, "must be an IAM role name").default("KanshiReadRole"),
+    KANSHI_EXTERNAL_ID: z.string().min(2).max(1224).optional(),
+    KANSHI_SYNC_INTERVAL_MINUTES: intIn(0, 24 * 60, 15),
+    KANSHI_WORKER: bool(true),
+    KANSHI_SIM_SCALE: intIn(0, 1_000_000, 3000),
+    KANSHI_SIM_SEED: intIn(0, 2 ** 31 - 1, 1),
     KANSHI_DATA_DIR: z.string().min(1).default(".data"),
     EMBEDDED_PG_PORT: intIn(1024, 65535, 54329),
     PORT: intIn(1, 65535, 3000),
@@ -36,7 +50,15 @@ export const ZEnv = z
     LOGIN_FAILURE_WINDOW_MINUTES: intIn(1, 24 * 60, 15),
     TRUST_PROXY: bool(false),
   })
+  .transform(({ KANSHI_DEMO, KANSHI_REGIONS, ...rest }) => ({
+    ...rest,
+    KANSHI_DEMO: KANSHI_DEMO === undefined ? rest.KANSHI_AWS_MODE === "demo" : ["true", "1", "yes"].includes(KANSHI_DEMO),
+    KANSHI_REGIONS: KANSHI_REGIONS ?? (rest.KANSHI_AWS_MODE === "demo" ? ["us-east-1", "ap-northeast-1", "eu-west-1"] : ["us-east-1"]),
+  }))
   .superRefine((e, ctx) => {
+    if (e.KANSHI_AWS_MODE === "aws" && e.KANSHI_TOPOLOGY === "fan-out" && !e.KANSHI_EXTERNAL_ID) {
+      ctx.addIssue({ code: "custom", path: ["KANSHI_EXTERNAL_ID"], message: "is required for KANSHI_TOPOLOGY=fan-out (the ExternalId of the member read role)" });
+    }
     if (!e.KANSHI_DEMO && !e.NEXTAUTH_SECRET) {
       ctx.addIssue({
         code: "custom",

@@ -1,0 +1,53 @@
+import "server-only";
+
+// Token buckets per service operation, account and region, at AWS's published rates, so a sync
+// spends its whole budget without being throttled. The SDK's own retries handle what still is.
+
+export type TRate = { perSecond: number; burst: number };
+
+export const AWS_RATES = {
+  "securityhub:GetFindings": { perSecond: 3, burst: 6 },
+  "securityhub:BatchUpdateFindings": { perSecond: 10, burst: 30 },
+  "securityhub:default": { perSecond: 10, burst: 20 },
+  "guardduty:default": { perSecond: 10, burst: 20 },
+  "organizations:default": { perSecond: 5, burst: 10 },
+  "sts:default": { perSecond: 20, burst: 40 },
+} satisfies Record<string, TRate>;
+
+type Bucket = { tokens: number; updated: number; rate: TRate; queue: Promise<void> };
+
+export class RateLimiter {
+  private buckets = new Map<string, Bucket>();
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  private rateFor(service: string, operation: string): TRate {
+    const rates = AWS_RATES as Record<string, TRate>;
+    return rates[`${service}:${operation}`] ?? rates[`${service}:default`] ?? { perSecond: 5, burst: 10 };
+  }
+
+  /** Waits until a call of `operation` may be made for this account and region. */
+  take(service: string, operation: string, scope: { accountId?: string; region: string }): Promise<void> {
+    const key = `${service}:${operation}:${scope.accountId ?? "-"}:${scope.region}`;
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      const rate = this.rateFor(service, operation);
+      bucket = { tokens: rate.burst, updated: this.now(), rate, queue: Promise.resolve() };
+      this.buckets.set(key, bucket);
+    }
+    const b = bucket;
+    // Callers queue in order, each waiting for its own token.
+    b.queue = b.queue.then(async () => {
+      const now = this.now();
+      b.tokens = Math.min(b.rate.burst, b.tokens + ((now - b.updated) / 1000) * b.rate.perSecond);
+      b.updated = now;
+      if (b.tokens < 1) {
+        const waitMs = ((1 - b.tokens) / b.rate.perSecond) * 1000;
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        b.tokens = 1;
+        b.updated = this.now();
+      }
+      b.tokens -= 1;
+    });
+    return b.queue;
+  }
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { asffFinding, guardDutyCopyInSecurityHub, guardDutyFinding } from "@/prisma/factories/finding";
+import { normalizeAsff, normalizeGuardDuty } from "./normalize";
+import { guardDutySeverity } from "./severity.types";
+
+describe("GuardDuty severity bands", () => {
+  it.each([
+    [9.9, "CRITICAL"], [9, "CRITICAL"], [8.9, "HIGH"], [7, "HIGH"], [6.9, "MEDIUM"], [4, "MEDIUM"], [3.9, "LOW"], [1, "LOW"], [0.5, "INFORMATIONAL"],
+  ] as const)("%s → %s", (value, label) => expect(guardDutySeverity(value)).toBe(label));
+});
+
+describe("normalizeAsff", () => {
+  it("maps a control finding", () => {
+    const raw = asffFinding();
+    const result = normalizeAsff(raw);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.row).toMatchObject({
+      externalId: raw.Id, source: "SECURITY_HUB", origin: "securityhub", controlId: "S3.1", severity: "HIGH",
+      workflowStatus: "NEW", recordState: "ACTIVE", complianceStatus: "FAILED", awsAccountId: "111122223333", resourceType: "AwsAccount",
+    });
+    expect(result.row.awsUpdatedAt.toISOString()).toBe("2026-10-02T00:00:00.000Z");
+    expect(result.row.raw).toBe(raw);
+  });
+
+  it("treats a PASSED control finding as resolved, but keeps a suppression", () => {
+    const passed = normalizeAsff(asffFinding({ Compliance: { Status: "PASSED", SecurityControlId: "S3.1" }, Workflow: { Status: "NOTIFIED" } }));
+    expect(passed.ok && passed.row.workflowStatus).toBe("RESOLVED");
+    const suppressed = normalizeAsff(asffFinding({ Compliance: { Status: "PASSED" }, Workflow: { Status: "SUPPRESSED" } }));
+    expect(suppressed.ok && suppressed.row.workflowStatus).toBe("SUPPRESSED");
+  });
+
+  it("recognizes the Security Hub copy of a GuardDuty finding by its product and keys it by the GuardDuty ARN", () => {
+    const native = guardDutyFinding();
+    const copy = normalizeAsff(guardDutyCopyInSecurityHub(native));
+    const own = normalizeGuardDuty(native);
+    expect(copy.ok && own.ok).toBe(true);
+    if (!copy.ok || !own.ok) return;
+    expect(copy.row.source).toBe("GUARDDUTY");
+    expect(copy.row.externalId).toBe(own.row.externalId);
+    expect(copy.row.guardDutyId).toBe(native.Id);
+  });
+
+  it("reports what is wrong with a malformed finding instead of throwing", () => {
+    const result = normalizeAsff(asffFinding({ AwsAccountId: "12", UpdatedAt: "not a date" }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatch(/AwsAccountId must be a 12-digit account id/);
+    expect(result.error).toMatch(/UpdatedAt is not a date/);
+    expect(normalizeAsff(null)).toMatchObject({ ok: false, id: "(no Id)" });
+  });
+
+  it("derives the label from the normalized score when Label is missing", () => {
+    const result = normalizeAsff(asffFinding({ Severity: { Normalized: 95 } }));
+    expect(result.ok && result.row.severity).toBe("CRITICAL");
+  });
+});
+
+describe("normalizeGuardDuty", () => {
+  it("maps a native finding with banded severity, resource and archive state", () => {
+    const result = normalizeGuardDuty(guardDutyFinding({ Severity: 8.5, Service: { Archived: true } }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.row).toMatchObject({ source: "GUARDDUTY", origin: "guardduty", severity: "HIGH", recordState: "ARCHIVED", resourceType: "Instance", resourceId: "i-0abc", generatorId: "UnauthorizedAccess:EC2/SSHBruteForce" });
+  });
+
+  it("skips a finding without a numeric severity", () => {
+    expect(normalizeGuardDuty(guardDutyFinding({ Severity: "high" })).ok).toBe(false);
+  });
+});

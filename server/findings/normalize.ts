@@ -1,0 +1,185 @@
+import "server-only";
+import { z } from "zod";
+import { guardDutySeverity, SEVERITIES, type TSeverity } from "./severity.types";
+
+/** A finding as Kanshi stores it, from either source. GuardDuty findings and their Security Hub copies share externalId (the GuardDuty ARN). */
+export type TFindingRow = {
+  externalId: string;
+  source: "SECURITY_HUB" | "GUARDDUTY";
+  /** which API the row came from: the Security Hub copy owns workflow state, the native GuardDuty finding only archive state */
+  origin: "securityhub" | "guardduty";
+  guardDutyId: string | null;
+  productArn: string | null;
+  productName: string | null;
+  generatorId: string | null;
+  controlId: string | null;
+  awsAccountId: string;
+  region: string;
+  title: string;
+  description: string | null;
+  severity: TSeverity;
+  workflowStatus: "NEW" | "NOTIFIED" | "RESOLVED" | "SUPPRESSED";
+  recordState: "ACTIVE" | "ARCHIVED";
+  complianceStatus: string | null;
+  resourceType: string | null;
+  resourceId: string | null;
+  firstObservedAt: Date | null;
+  lastObservedAt: Date | null;
+  awsCreatedAt: Date;
+  awsUpdatedAt: Date;
+  raw: unknown;
+};
+
+export type TNormalized = { ok: true; row: TFindingRow } | { ok: false; id: string; error: string };
+
+const date = z.union([z.string(), z.date()]).transform((v, ctx) => {
+  const d = v instanceof Date ? v : new Date(v);
+  if (Number.isNaN(d.getTime())) {
+    ctx.addIssue({ code: "custom", message: "is not a date" });
+    return z.NEVER;
+  }
+  return d;
+});
+const optionalDate = date.optional().nullable().catch(null);
+const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit account id");
+
+// Only what Kanshi relies on is checked; the rest is kept as it came in `raw`.
+const ZAsff = z.object({
+  Id: z.string().min(1),
+  ProductArn: z.string().min(1),
+  ProductName: z.string().optional(),
+  GeneratorId: z.string().optional(),
+  AwsAccountId: accountId,
+  Region: z.string().min(1).optional(),
+  Title: z.string().min(1),
+  Description: z.string().optional(),
+  CreatedAt: date,
+  UpdatedAt: date,
+  FirstObservedAt: optionalDate,
+  LastObservedAt: optionalDate,
+  Severity: z.object({ Label: z.enum(SEVERITIES).optional(), Normalized: z.number().optional() }),
+  Workflow: z.object({ Status: z.enum(["NEW", "NOTIFIED", "RESOLVED", "SUPPRESSED"]).optional() }).optional(),
+  WorkflowState: z.string().optional(),
+  RecordState: z.enum(["ACTIVE", "ARCHIVED"]).optional(),
+  Compliance: z.object({ Status: z.string().optional(), SecurityControlId: z.string().optional() }).optional(),
+  ProductFields: z.record(z.string(), z.string()).optional(),
+  Resources: z.array(z.object({ Type: z.string().optional(), Id: z.string().optional() })).optional(),
+});
+
+function labelFromNormalized(n: number | undefined): TSeverity {
+  if (n === undefined) return "INFORMATIONAL";
+  if (n >= 90) return "CRITICAL";
+  if (n >= 70) return "HIGH";
+  if (n >= 40) return "MEDIUM";
+  if (n >= 1) return "LOW";
+  return "INFORMATIONAL";
+}
+
+function regionFromArn(arn: string): string | null {
+  return arn.split(":")[3] || null;
+}
+
+/** An ASFF finding from Security Hub GetFindings. */
+export function normalizeAsff(input: unknown): TNormalized {
+  const parsed = ZAsff.safeParse(input);
+  if (!parsed.success) {
+    const id = (input as { Id?: unknown } | null)?.Id;
+    return { ok: false, id: typeof id === "string" ? id : "(no Id)", error: parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ") };
+  }
+  const f = parsed.data;
+  const fromGuardDuty = /:product\/aws\/guardduty$/.test(f.ProductArn);
+  const compliance = f.Compliance?.Status ?? null;
+  let workflow = f.Workflow?.Status ?? (f.WorkflowState === "RESOLVED" ? "RESOLVED" : "NEW");
+  // Security Hub semantics: a PASSED control finding is resolved (a suppression stays).
+  if (compliance === "PASSED" && workflow !== "SUPPRESSED") workflow = "RESOLVED";
+  const resource = f.Resources?.[0];
+  return {
+    ok: true,
+    row: {
+      externalId: f.Id,
+      source: fromGuardDuty ? "GUARDDUTY" : "SECURITY_HUB",
+      origin: "securityhub",
+      guardDutyId: fromGuardDuty ? (f.Id.split("/").pop() ?? null) : null,
+      productArn: f.ProductArn,
+      productName: f.ProductName ?? null,
+      generatorId: f.GeneratorId ?? null,
+      controlId: f.Compliance?.SecurityControlId ?? f.ProductFields?.ControlId ?? null,
+      awsAccountId: f.AwsAccountId,
+      region: f.Region ?? regionFromArn(f.ProductArn) ?? "unknown",
+      title: f.Title,
+      description: f.Description ?? null,
+      severity: f.Severity.Label ?? labelFromNormalized(f.Severity.Normalized),
+      workflowStatus: workflow,
+      recordState: f.RecordState ?? "ACTIVE",
+      complianceStatus: compliance,
+      resourceType: resource?.Type ?? null,
+      resourceId: resource?.Id ?? null,
+      firstObservedAt: f.FirstObservedAt ?? null,
+      lastObservedAt: f.LastObservedAt ?? null,
+      awsCreatedAt: f.CreatedAt,
+      awsUpdatedAt: f.UpdatedAt,
+      raw: input,
+    },
+  };
+}
+
+const ZGuardDuty = z.object({
+  Id: z.string().min(1),
+  Arn: z.string().min(1),
+  AccountId: accountId,
+  Region: z.string().min(1),
+  Type: z.string().min(1),
+  Title: z.string().optional(),
+  Description: z.string().optional(),
+  Severity: z.number(),
+  CreatedAt: date,
+  UpdatedAt: date,
+  Resource: z.object({ ResourceType: z.string().optional() }).passthrough().optional(),
+  Service: z
+    .object({ Archived: z.boolean().optional(), EventFirstSeen: optionalDate, EventLastSeen: optionalDate })
+    .passthrough()
+    .optional(),
+});
+
+function guardDutyResourceId(resource: Record<string, unknown> | undefined): string | null {
+  const r = resource as { InstanceDetails?: { InstanceId?: string }; AccessKeyDetails?: { AccessKeyId?: string; UserName?: string }; S3BucketDetails?: { Name?: string }[] } | undefined;
+  return r?.InstanceDetails?.InstanceId ?? r?.AccessKeyDetails?.AccessKeyId ?? r?.AccessKeyDetails?.UserName ?? r?.S3BucketDetails?.[0]?.Name ?? null;
+}
+
+/** A native GuardDuty finding from GetFindings. */
+export function normalizeGuardDuty(input: unknown): TNormalized {
+  const parsed = ZGuardDuty.safeParse(input);
+  if (!parsed.success) {
+    const id = (input as { Arn?: unknown; Id?: unknown } | null)?.Arn ?? (input as { Id?: unknown } | null)?.Id;
+    return { ok: false, id: typeof id === "string" ? id : "(no Id)", error: parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ") };
+  }
+  const f = parsed.data;
+  return {
+    ok: true,
+    row: {
+      externalId: f.Arn,
+      source: "GUARDDUTY",
+      origin: "guardduty",
+      guardDutyId: f.Id,
+      productArn: `arn:aws:securityhub:${f.Region}::product/aws/guardduty`,
+      productName: "GuardDuty",
+      generatorId: f.Type,
+      controlId: null,
+      awsAccountId: f.AccountId,
+      region: f.Region,
+      title: f.Title ?? f.Type,
+      description: f.Description ?? null,
+      severity: guardDutySeverity(f.Severity),
+      workflowStatus: "NEW",
+      recordState: f.Service?.Archived ? "ARCHIVED" : "ACTIVE",
+      complianceStatus: null,
+      resourceType: f.Resource?.ResourceType ?? null,
+      resourceId: guardDutyResourceId(f.Resource as Record<string, unknown> | undefined),
+      firstObservedAt: f.Service?.EventFirstSeen ?? null,
+      lastObservedAt: f.Service?.EventLastSeen ?? null,
+      awsCreatedAt: f.CreatedAt,
+      awsUpdatedAt: f.UpdatedAt,
+      raw: input,
+    },
+  };
+}

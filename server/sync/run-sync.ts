@@ -1,0 +1,113 @@
+import "server-only";
+import { db } from "@/server/db";
+import { AwsContext } from "@/server/aws/clients";
+import { getGuardDutyFindingsSince, listDetectorIds } from "@/server/aws/guardduty";
+import { describeOrganization } from "@/server/aws/organizations";
+import { RateLimiter } from "@/server/aws/rate-limiter";
+import { getFindingsSince } from "@/server/aws/securityhub";
+import { normalizeAsff, normalizeGuardDuty } from "@/server/findings/normalize";
+import { OVERLAP_MS, readCursor } from "./cursor";
+import type { TSyncConfig } from "./sync-config";
+import { syncFindings } from "./sync-findings";
+import { storeOrganization } from "./sync-organization";
+import { describeError, SyncRunLog, type TRunCounts, type TTrigger } from "./sync-run-log";
+
+export type TScopeResult = { kind: string; scope: string; ok: boolean; error?: string; counts: TRunCounts; apiCalls: number; throttles: number };
+export type TSyncSummary = { ok: boolean; durationMs: number; results: TScopeResult[] };
+
+type Scope = { accountId?: string; region: string };
+const scopeName = (s: Scope) => (s.accountId ? `${s.accountId}/${s.region}` : s.region);
+
+/** Runs one source for one scope in its own AWS context, recording the run; a failure stays in that scope. */
+async function runScope(
+  config: TSyncConfig,
+  limiter: RateLimiter,
+  kind: string,
+  scope: string,
+  trigger: TTrigger,
+  work: (ctx: AwsContext, run: SyncRunLog) => Promise<void>,
+): Promise<TScopeResult> {
+  const ctx = new AwsContext(config.connection, limiter);
+  const run = await SyncRunLog.start(kind, scope, trigger);
+  let error: string | undefined;
+  try {
+    await work(ctx, run);
+  } catch (e) {
+    error = describeError(e);
+    console.error(`[sync] ${kind} ${scope} failed: ${error}`);
+  } finally {
+    ctx.destroy();
+  }
+  await run.finish({ error, apiCalls: ctx.stats.total, throttles: ctx.stats.throttles, calls: ctx.stats.calls });
+  return { kind, scope, ok: !error, error, counts: run.counts, apiCalls: ctx.stats.total, throttles: ctx.stats.throttles };
+}
+
+async function securityHubScope(ctx: AwsContext, run: SyncRunLog, s: Scope) {
+  const scope = scopeName(s);
+  const cursor = await readCursor("securityhub", scope);
+  const updatedSince = new Date(cursor ? cursor.getTime() - OVERLAP_MS : 0);
+  const client = ctx.securityHub(s);
+  async function* pages() {
+    for await (const page of getFindingsSince({ client, limiter: ctx.limiter, region: s.region, accountId: s.accountId, updatedSince })) yield page.findings;
+  }
+  await syncFindings({ kind: "securityhub", scope, origin: "securityhub", pages: pages(), normalize: normalizeAsff, run });
+}
+
+async function guardDutyScope(ctx: AwsContext, run: SyncRunLog, s: Scope) {
+  const scope = scopeName(s);
+  const cursor = await readCursor("guardduty", scope);
+  const updatedSince = new Date(cursor ? cursor.getTime() - OVERLAP_MS : 0);
+  const client = ctx.guardDuty(s);
+  for (const detectorId of await listDetectorIds(client, ctx.limiter, s)) {
+    const pages = getGuardDutyFindingsSince({ client, limiter: ctx.limiter, detectorId, scope: s, updatedSince });
+    await syncFindings({ kind: "guardduty", scope, origin: "guardduty", pages, normalize: normalizeGuardDuty, run });
+  }
+}
+
+/** Runs tasks with at most `limit` at a time. */
+async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, tasks.length) }, async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        results[i] = await tasks[i]!();
+      }
+    }),
+  );
+  return results;
+}
+
+/**
+ * One sync of everything: the organization first (accounts and OUs), then Security Hub and
+ * GuardDuty per scope. Delegated admin: Security Hub from the aggregation region, GuardDuty from
+ * the admin detector of each region. Fan-out: both in every active member account and region.
+ */
+export async function runSync(config: TSyncConfig, options: { trigger: TTrigger; concurrency?: number }): Promise<TSyncSummary> {
+  const started = Date.now();
+  const limiter = new RateLimiter();
+  const [aggregation] = config.regions;
+  if (!aggregation) throw new Error("No region configured (KANSHI_REGIONS)");
+
+  const org = await runScope(config, limiter, "organizations", "org", options.trigger, async (ctx, run) => {
+    const tree = await describeOrganization(ctx.organizations(aggregation), ctx.limiter, aggregation);
+    const stored = await storeOrganization(tree);
+    run.add({ fetched: stored.accounts + stored.units });
+  });
+
+  let scopes: Scope[];
+  if (config.topology === "fan-out") {
+    const accounts = await db.awsAccount.findMany({ where: { inOrganization: true, status: "ACTIVE" }, select: { id: true }, orderBy: { id: "asc" } });
+    scopes = accounts.flatMap((a) => config.regions.map((region) => ({ accountId: a.id, region })));
+  } else {
+    scopes = config.regions.map((region) => ({ region }));
+  }
+  const securityHubScopes = config.topology === "fan-out" ? scopes : [{ region: aggregation }];
+  const tasks = [
+    ...securityHubScopes.map((s) => () => runScope(config, limiter, "securityhub", scopeName(s), options.trigger, (ctx, run) => securityHubScope(ctx, run, s))),
+    ...scopes.map((s) => () => runScope(config, limiter, "guardduty", scopeName(s), options.trigger, (ctx, run) => guardDutyScope(ctx, run, s))),
+  ];
+  const results = [org, ...(await pool(tasks, options.concurrency ?? 4))];
+  return { ok: results.every((r) => r.ok), durationMs: Date.now() - started, results };
+}

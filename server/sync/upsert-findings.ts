@@ -1,0 +1,123 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { DbTx } from "@/server/db";
+import type { TFindingRow } from "@/server/findings/normalize";
+
+export type TUpsertCounts = { inserted: number; updated: number; unchanged: number };
+
+// One statement per batch, whatever its size: the rows travel as parallel arrays and are unnested
+// in PostgreSQL. Only AWS-owned columns are written; owner, due date, local notes and suppression
+// (local triage state) are never touched. A native GuardDuty row only updates archive state and
+// times of a finding that exists: its Security Hub copy owns the workflow.
+const COLUMNS = [
+  ["id", "text"],
+  ["externalId", "text"],
+  ["source", '"FindingSource"'],
+  ["origin", "text"],
+  ["guardDutyId", "text"],
+  ["productArn", "text"],
+  ["productName", "text"],
+  ["generatorId", "text"],
+  ["controlId", "text"],
+  ["awsAccountId", "text"],
+  ["region", "text"],
+  ["title", "text"],
+  ["description", "text"],
+  ["severity", '"Severity"'],
+  ["workflowStatus", '"WorkflowStatus"'],
+  ["recordState", '"RecordState"'],
+  ["complianceStatus", "text"],
+  ["resourceType", "text"],
+  ["resourceId", "text"],
+  ["firstObservedAt", "timestamptz"],
+  ["lastObservedAt", "timestamptz"],
+  ["awsCreatedAt", "timestamptz"],
+  ["awsUpdatedAt", "timestamptz"],
+  ["raw", "jsonb"],
+] as const;
+
+const unnestArgs = COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(", ");
+const names = COLUMNS.map(([name]) => `"${name}"`);
+const stored = names.filter((n) => n !== '"origin"');
+
+// From Security Hub: every AWS-owned column. From native GuardDuty: archive state and times only.
+const UPDATE = {
+  securityhub: {
+    set: stored
+      .filter((n) => !['"id"', '"externalId"', '"awsAccountId"', '"awsCreatedAt"', '"awsUpdatedAt"'].includes(n))
+      .map((n) => (n === '"guardDutyId"' ? `${n} = COALESCE(EXCLUDED.${n}, findings.${n})` : `${n} = EXCLUDED.${n}`))
+      .concat(['"awsUpdatedAt" = GREATEST(findings."awsUpdatedAt", EXCLUDED."awsUpdatedAt")']),
+    when: `EXCLUDED."awsUpdatedAt" > findings."awsUpdatedAt" OR findings."recordState" IS DISTINCT FROM EXCLUDED."recordState"
+      OR findings."workflowStatus" IS DISTINCT FROM EXCLUDED."workflowStatus"`,
+  },
+  guardduty: {
+    set: ['"recordState" = EXCLUDED."recordState"', '"lastObservedAt" = EXCLUDED."lastObservedAt"', '"guardDutyId" = EXCLUDED."guardDutyId"',
+      '"awsUpdatedAt" = GREATEST(findings."awsUpdatedAt", EXCLUDED."awsUpdatedAt")'],
+    when: `EXCLUDED."awsUpdatedAt" > findings."awsUpdatedAt" OR findings."recordState" IS DISTINCT FROM EXCLUDED."recordState"`,
+  },
+};
+
+function buildSql(origin: "securityhub" | "guardduty"): string {
+  return `
+WITH input AS (
+  SELECT ${COLUMNS.map(([name, type]) => (type === "text" ? `"${name}"` : `"${name}"::${type} AS "${name}"`)).join(", ")}
+  FROM unnest(${unnestArgs}) AS t(${names.join(", ")})
+),
+accounts AS (
+  INSERT INTO aws_accounts (id, name, "inOrganization", "updatedAt")
+  SELECT DISTINCT "awsAccountId", "awsAccountId", false, now() FROM input
+  ON CONFLICT (id) DO NOTHING
+),
+before AS (
+  SELECT f.id, f."workflowStatus", f."recordState", f.severity, f."complianceStatus"
+  FROM findings f JOIN input i ON i."externalId" = f."externalId"
+),
+upserted AS (
+  INSERT INTO findings (${stored.join(", ")}, "updatedAt")
+  SELECT ${stored.join(", ")}, now() FROM input
+  ON CONFLICT ("externalId") DO UPDATE SET ${UPDATE[origin].set.join(", ")}, "updatedAt" = now()
+  WHERE ${UPDATE[origin].when}
+  RETURNING findings.id, (xmax = 0) AS inserted, findings."workflowStatus", findings."recordState", findings.severity, findings."complianceStatus"
+),
+history AS (
+  INSERT INTO finding_history ("findingId", "origin", "changes")
+  SELECT u.id, 'sync', jsonb_strip_nulls(jsonb_build_object(
+    'workflowStatus', CASE WHEN b."workflowStatus" IS DISTINCT FROM u."workflowStatus" THEN jsonb_build_object('from', b."workflowStatus", 'to', u."workflowStatus") END,
+    'recordState', CASE WHEN b."recordState" IS DISTINCT FROM u."recordState" THEN jsonb_build_object('from', b."recordState", 'to', u."recordState") END,
+    'severity', CASE WHEN b.severity IS DISTINCT FROM u.severity THEN jsonb_build_object('from', b.severity, 'to', u.severity) END,
+    'complianceStatus', CASE WHEN b."complianceStatus" IS DISTINCT FROM u."complianceStatus" THEN jsonb_build_object('from', b."complianceStatus", 'to', u."complianceStatus") END
+  ))
+  FROM upserted u JOIN before b ON b.id = u.id
+  WHERE NOT u.inserted AND (b."workflowStatus" IS DISTINCT FROM u."workflowStatus" OR b."recordState" IS DISTINCT FROM u."recordState"
+     OR b.severity IS DISTINCT FROM u.severity OR b."complianceStatus" IS DISTINCT FROM u."complianceStatus")
+)
+SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM upserted`;
+}
+
+const SQL = { securityhub: buildSql("securityhub"), guardduty: buildSql("guardduty") };
+
+function toText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/** Writes a batch of normalized findings of one origin; a row repeated in the batch keeps its newest version. */
+export async function upsertFindings(tx: DbTx, origin: "securityhub" | "guardduty", rows: TFindingRow[]): Promise<TUpsertCounts> {
+  if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  // ON CONFLICT cannot touch one row twice in a statement.
+  const unique = new Map<string, TFindingRow>();
+  for (const row of rows) {
+    const seen = unique.get(row.externalId);
+    if (!seen || row.awsUpdatedAt >= seen.awsUpdatedAt) unique.set(row.externalId, row);
+  }
+  const batch = [...unique.values()];
+  const columns = COLUMNS.map(([name]) =>
+    batch.map((row) => (name === "id" ? randomUUID() : toText((row as unknown as Record<string, unknown>)[name]))),
+  );
+  const [result] = await tx.$queryRawUnsafe<{ inserted: number; updated: number }[]>(SQL[origin], ...columns);
+  const inserted = result?.inserted ?? 0;
+  const updated = result?.updated ?? 0;
+  return { inserted, updated, unchanged: batch.length - inserted - updated + (rows.length - batch.length) };
+}
