@@ -5,6 +5,8 @@ import { recreateDatabase, startTestServer } from "@/server/testing/test-databas
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** the server's maintenance database, for tests that need a database of their own */
+    serverUrl: string;
   }
 }
 
@@ -14,5 +16,6 @@ export default async function setup(project: TestProject) {
   const server = await startTestServer(root);
   const databaseUrl = await recreateDatabase({ serverUrl: server.serverUrl, name: process.env.TEST_DB_NAME ?? "kanshi_test", root });
   project.provide("databaseUrl", databaseUrl);
+  project.provide("serverUrl", server.serverUrl);
   return () => server.stop();
 }

@@ -48,15 +48,8 @@ async function readPassword(prompt: string): Promise<string> {
 
 const { parseEnv } = await import("@/server/env");
 const env = parseEnv();
-let stop: (() => Promise<void>) | undefined;
-if (!env.DATABASE_URL) {
-  const { startEmbeddedDb } = await import("@/server/database/embedded");
-  const embedded = await startEmbeddedDb({ dataDir: path.resolve(root, env.KANSHI_DATA_DIR), port: env.EMBEDDED_PG_PORT });
-  process.env.DATABASE_URL = embedded.url;
-  stop = embedded.stop;
-}
-
 let code = 0;
+let stop: (() => Promise<void>) | undefined;
 try {
   const { passwordProblem } = await import("@/server/auth/password");
   let password: string | undefined;
@@ -66,8 +59,8 @@ try {
     if (problem) throw new Error(problem);
     if (stdin.isTTY && (await readPassword("Repeat the password: ")) !== password) throw new Error("The passwords do not match.");
   }
-  const { migrateDatabase } = await import("@/server/database/migrate");
-  await migrateDatabase({ databaseUrl: process.env.DATABASE_URL!, cwd: root });
+  const { ensureDatabase } = await import("@/server/database/ensure-database");
+  stop = (await ensureDatabase({ root, env })).stop;
   const { createUser } = await import("@/server/users/create-user");
   const user = await createUser({ input: { email: values.email, role: values.role as "ADMIN", name: values.name, password }, actor: null });
   console.log(`Created ${user.email} (${user.role}).`);

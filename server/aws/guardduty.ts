@@ -28,7 +28,13 @@ export async function* getGuardDutyFindingsSince(options: {
     const list = await options.client.send(
       new ListFindingsCommand({
         DetectorId: options.detectorId,
-        FindingCriteria: { Criterion: { updatedAt: { GreaterThanOrEqual: options.updatedSince.getTime() } } },
+        FindingCriteria: {
+          Criterion: {
+            updatedAt: { GreaterThanOrEqual: options.updatedSince.getTime() },
+            // Fan-out: a member's detector may be the delegated administrator's, which lists every member's findings.
+            ...(options.scope.accountId ? { accountId: { Equals: [options.scope.accountId] } } : {}),
+          },
+        },
         SortCriteria: { AttributeName: "updatedAt", OrderBy: "ASC" },
         MaxResults: 50,
         NextToken,

@@ -112,7 +112,8 @@ export async function upsertFindings(tx: DbTx, origin: "securityhub" | "guarddut
     const seen = unique.get(row.externalId);
     if (!seen || row.awsUpdatedAt >= seen.awsUpdatedAt) unique.set(row.externalId, row);
   }
-  const batch = [...unique.values()];
+  // A stable order: concurrent syncs (Security Hub and GuardDuty share GuardDuty findings) lock rows alike.
+  const batch = [...unique.values()].sort((a, b) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0));
   const columns = COLUMNS.map(([name]) =>
     batch.map((row) => (name === "id" ? randomUUID() : toText((row as unknown as Record<string, unknown>)[name]))),
   );

@@ -1,0 +1,65 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { getEnv } from "@/server/env";
+import type { TTrigger } from "./sync-run-log";
+
+// Syncs run as pg-boss jobs in PostgreSQL: several processes can work the queue (SKIP LOCKED), at
+// most one sync runs at a time and at most one more waits ("stately" policy).
+
+export const SYNC_QUEUE = "kanshi-sync";
+type TSyncJob = { trigger: TTrigger; requestedBy?: string };
+
+const globalForBoss = globalThis as unknown as { kanshiBoss?: Promise<PgBoss> };
+
+async function createBoss(): Promise<PgBoss> {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set");
+  const boss = new PgBoss({ connectionString, schema: "pgboss", max: 4, application_name: "kanshi-queue" });
+  boss.on("error", (error: unknown) => console.error("[queue]", error));
+  await boss.start();
+  await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "stately", retryLimit: 0, expireInHours: 2 });
+  return boss;
+}
+
+export function getBoss(): Promise<PgBoss> {
+  globalForBoss.kanshiBoss ??= createBoss().catch((error: unknown) => {
+    globalForBoss.kanshiBoss = undefined;
+    throw error;
+  });
+  return globalForBoss.kanshiBoss;
+}
+
+/** Queues a sync; null when one is already waiting (a running one plus one queued is the most). */
+export async function enqueueSync(job: TSyncJob): Promise<string | null> {
+  const boss = await getBoss();
+  return boss.send(SYNC_QUEUE, job);
+}
+
+export function cronForInterval(minutes: number): string | null {
+  if (minutes <= 0) return null;
+  if (minutes < 60 && 60 % minutes === 0) return `*/${minutes} * * * *`;
+  if (minutes % 60 === 0 && minutes < 24 * 60 && 24 % (minutes / 60) === 0) return `0 */${minutes / 60} * * *`;
+  if (minutes === 24 * 60) return "0 0 * * *";
+  // Intervals that do not divide an hour or a day round to the nearest that does.
+  const options = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440];
+  const nearest = options.reduce((best, m) => (Math.abs(m - minutes) < Math.abs(best - minutes) ? m : best), 15);
+  return cronForInterval(nearest);
+}
+
+/** The worker of this process: runs queued syncs and keeps the schedule (KANSHI_SYNC_INTERVAL_MINUTES). */
+export async function startSyncWorker(run: (job: TSyncJob) => Promise<void>): Promise<PgBoss> {
+  const boss = await getBoss();
+  await boss.work<TSyncJob>(SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
+    if (job) await run(job.data);
+  });
+  const cron = cronForInterval(getEnv().KANSHI_SYNC_INTERVAL_MINUTES);
+  if (cron) await boss.schedule(SYNC_QUEUE, cron, { trigger: "schedule" } satisfies TSyncJob);
+  else await boss.unschedule(SYNC_QUEUE);
+  return boss;
+}
+
+export async function stopQueue(): Promise<void> {
+  const boss = await globalForBoss.kanshiBoss?.catch(() => undefined);
+  if (boss) await boss.stop({ graceful: true, timeout: 30_000, wait: true });
+  globalForBoss.kanshiBoss = undefined;
+}
