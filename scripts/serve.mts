@@ -6,8 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv, type TEnv } from "@/server/env";
-import { migrateDatabase } from "@/server/database/migrate";
-import { startEmbeddedDb, type TEmbeddedDb } from "@/server/database/embedded";
+import { ensureDatabase } from "@/server/database/ensure-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -26,15 +25,17 @@ try {
 }
 
 const dataDir = path.resolve(root, env.KANSHI_DATA_DIR);
-let embedded: TEmbeddedDb | undefined;
+let database: { embedded: boolean; stop: () => Promise<void> } | undefined;
+let simulator: { close: () => Promise<void> } | undefined;
 let next: ChildProcess | undefined;
 let stopping = false;
 
 async function shutdown(code: number): Promise<never> {
   if (next && next.exitCode === null) await new Promise((resolve) => next!.once("exit", resolve));
-  if (embedded) {
+  await simulator?.close().catch((e: unknown) => console.error(e));
+  if (database?.embedded) {
     say("stopping the embedded database…");
-    await embedded.stop().catch((e: unknown) => console.error(e));
+    await database.stop().catch((e: unknown) => console.error(e));
   }
   process.exit(code);
 }
@@ -63,15 +64,19 @@ try {
   if (!dev && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build found: run `npm run build` first (or `npm run demo`, which builds when needed).");
   }
-  let databaseUrl = env.DATABASE_URL;
-  if (!databaseUrl) {
-    say(`no DATABASE_URL: starting the embedded PostgreSQL (data in ${path.relative(root, dataDir) || "."}/postgres)…`);
-    embedded = await startEmbeddedDb({ dataDir, port: env.EMBEDDED_PG_PORT });
-    databaseUrl = embedded.url;
-  }
-  process.env.DATABASE_URL = databaseUrl;
-  await migrateDatabase({ databaseUrl, cwd: root });
+  const ready = await ensureDatabase({ root, env, log: say });
+  database = ready;
+  const databaseUrl = ready.url;
   say("database migrated");
+
+  if (env.KANSHI_AWS_MODE === "demo" && !process.env.KANSHI_SIM_URL) {
+    // The simulated organization lives in this process; the web server's sync worker calls it over HTTP.
+    const { startSimulator } = await import("@/server/simulator");
+    const sim = await startSimulator({ seed: env.KANSHI_SIM_SEED, scale: env.KANSHI_SIM_SCALE });
+    simulator = sim;
+    process.env.KANSHI_SIM_URL = sim.url;
+    say(`demo mode: simulated AWS organization at ${sim.url} (seed ${env.KANSHI_SIM_SEED}, ${env.KANSHI_SIM_SCALE} findings)`);
+  }
 
   // Imported after DATABASE_URL is final: the Prisma client reads it when it is created.
   const { db } = await import("@/server/db");
@@ -90,6 +95,8 @@ try {
     PORT: String(env.PORT),
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? demoSecret(),
+    // The web server finishes its running sync job before it exits (server/sync/worker-lifecycle.ts).
+    NEXT_MANUAL_SIG_HANDLE: "true",
   };
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s; starting the web server on http://localhost:${env.PORT}`);
   next = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(env.PORT)], {

@@ -53,4 +53,21 @@ describe("parseEnv", () => {
   it("explains where to look in the thrown message", () => {
     expect(() => parseEnv({ KANSHI_DEMO: "false" })).toThrow(/Invalid configuration:[\s\S]*NEXTAUTH_SECRET[\s\S]*\.env\.example/);
   });
+
+  it("reads the AWS settings: demo mode by default, regions with the aggregation region first", () => {
+    const demo = parseEnv({});
+    expect(demo).toMatchObject({ KANSHI_AWS_MODE: "demo", KANSHI_TOPOLOGY: "delegated-admin", KANSHI_ROLE_NAME: "KanshiReadRole", KANSHI_SYNC_INTERVAL_MINUTES: 15 });
+    expect(demo.KANSHI_REGIONS).toEqual(["us-east-1", "ap-northeast-1", "eu-west-1"]);
+    const aws = parseEnv({ KANSHI_AWS_MODE: "aws", NEXTAUTH_SECRET: SECRET, KANSHI_REGIONS: "eu-central-1, us-east-1" });
+    expect(aws.KANSHI_REGIONS).toEqual(["eu-central-1", "us-east-1"]);
+    // AWS mode has no demo users unless asked for.
+    expect(aws.KANSHI_DEMO).toBe(false);
+  });
+
+  it("names bad AWS settings: a region that is not one, fan-out without an ExternalId", () => {
+    expect(problems({ KANSHI_REGIONS: "us-east-1,mars" })[0]).toMatch(/^KANSHI_REGIONS.* must be AWS region names/);
+    expect(problems({ KANSHI_AWS_MODE: "aws", NEXTAUTH_SECRET: SECRET, KANSHI_TOPOLOGY: "fan-out" })[0]).toMatch(/^KANSHI_EXTERNAL_ID is required for KANSHI_TOPOLOGY=fan-out/);
+    expect(problems({ KANSHI_AWS_MODE: "cloud" })[0]).toMatch(/^KANSHI_AWS_MODE must be demo or aws/);
+    expect(problems({ KANSHI_AWS_MODE: "aws" })[0]).toMatch(/^NEXTAUTH_SECRET/);
+  });
 });

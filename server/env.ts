@@ -11,7 +11,12 @@ const bool = (fallback: boolean) =>
     .transform((v) => (v === undefined ? fallback : v === "true" || v === "1" || v === "yes"));
 
 const intIn = (min: number, max: number, fallback: number) =>
-  z.coerce.number({ message: "must be a whole number" }).int().min(min).max(max).default(fallback);
+  z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .default(fallback);
 
 const postgresUrl = z
   .string()
@@ -50,16 +55,12 @@ export const ZEnv = z
     LOGIN_FAILURE_WINDOW_MINUTES: intIn(1, 24 * 60, 15),
     TRUST_PROXY: bool(false),
   })
-  .transform(({ KANSHI_DEMO, KANSHI_REGIONS, ...rest }) => ({
-    ...rest,
-    KANSHI_DEMO: KANSHI_DEMO === undefined ? rest.KANSHI_AWS_MODE === "demo" : ["true", "1", "yes"].includes(KANSHI_DEMO),
-    KANSHI_REGIONS: KANSHI_REGIONS ?? (rest.KANSHI_AWS_MODE === "demo" ? ["us-east-1", "ap-northeast-1", "eu-west-1"] : ["us-east-1"]),
-  }))
   .superRefine((e, ctx) => {
     if (e.KANSHI_AWS_MODE === "aws" && e.KANSHI_TOPOLOGY === "fan-out" && !e.KANSHI_EXTERNAL_ID) {
       ctx.addIssue({ code: "custom", path: ["KANSHI_EXTERNAL_ID"], message: "is required for KANSHI_TOPOLOGY=fan-out (the ExternalId of the member read role)" });
     }
-    if (!e.KANSHI_DEMO && !e.NEXTAUTH_SECRET) {
+    const demoUsers = e.KANSHI_DEMO === undefined ? e.KANSHI_AWS_MODE === "demo" : ["true", "1", "yes"].includes(e.KANSHI_DEMO);
+    if (!demoUsers && !e.NEXTAUTH_SECRET) {
       ctx.addIssue({
         code: "custom",
         path: ["NEXTAUTH_SECRET"],
@@ -72,7 +73,12 @@ export const ZEnv = z
         if (!e[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when any OIDC_* setting is set (SSO needs issuer, client id and secret)" });
       }
     }
-  });
+  })
+  .transform(({ KANSHI_DEMO, KANSHI_REGIONS, ...rest }) => ({
+    ...rest,
+    KANSHI_DEMO: KANSHI_DEMO === undefined ? rest.KANSHI_AWS_MODE === "demo" : ["true", "1", "yes"].includes(KANSHI_DEMO),
+    KANSHI_REGIONS: KANSHI_REGIONS ?? (rest.KANSHI_AWS_MODE === "demo" ? ["us-east-1", "ap-northeast-1", "eu-west-1"] : ["us-east-1"]),
+  }));
 
 export type TEnv = z.infer<typeof ZEnv>;
 

@@ -1,5 +1,5 @@
 import type { HTMLAttributes } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import {
   CircleArrowDown,
   CircleExclamationPoint,
@@ -94,6 +94,35 @@ export function SeverityBadge({ severity, className }: { severity: Severity; cla
     >
       <Icon aria-hidden="true" className="size-3.5" />
       {t(severity)}
+    </span>
+  );
+}
+
+/**
+ * A compact count of one severity, e.g. open findings of an account: the severity's icon shape and
+ * color with the number; the label is spoken by screen readers and shown on hover.
+ * Zero is drawn quietly so the non-zero counts stand out.
+ */
+export function SeverityCount({ severity, count, className }: { severity: Severity; count: number; className?: string }) {
+  const t = useTranslations("severity");
+  const format = useFormatter();
+  const { className: toneClass, icon: Icon } = severityStyles[severity];
+  const label = `${t(severity)}: ${format.number(count)}`;
+  return (
+    <span
+      data-testid="severity-count"
+      data-severity={severity}
+      data-count={count}
+      title={label}
+      className={cn(
+        "inline-flex h-6 min-w-11 items-center justify-center gap-1 rounded-md px-1.5 text-xs tabular-nums whitespace-nowrap",
+        count === 0 ? "font-medium text-muted-foreground ring-1 ring-border ring-inset" : cn("font-bold", toneClass),
+        className,
+      )}
+    >
+      <Icon aria-hidden="true" className="size-3.5 shrink-0" />
+      <span className="sr-only">{t(severity)}: </span>
+      {format.number(count)}
     </span>
   );
 }

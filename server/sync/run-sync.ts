@@ -86,15 +86,18 @@ async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]>
  */
 export async function runSync(config: TSyncConfig, options: { trigger: TTrigger; concurrency?: number }): Promise<TSyncSummary> {
   const started = Date.now();
-  const limiter = new RateLimiter();
+  const limiter = new RateLimiter(config.rateLimits);
   const [aggregation] = config.regions;
   if (!aggregation) throw new Error("No region configured (KANSHI_REGIONS)");
 
-  const org = await runScope(config, limiter, "organizations", "org", options.trigger, async (ctx, run) => {
+  const orgRun = runScope(config, limiter, "organizations", "org", options.trigger, async (ctx, run) => {
     const tree = await describeOrganization(ctx.organizations(aggregation), ctx.limiter, aggregation);
     const stored = await storeOrganization(tree);
     run.add({ fetched: stored.accounts + stored.units });
   });
+  // Fan-out needs the account list first; delegated admin reads findings meanwhile (their accounts
+  // are created as placeholders and filled in by the organization sync).
+  const org = config.topology === "fan-out" ? await orgRun : undefined;
 
   let scopes: Scope[];
   if (config.topology === "fan-out") {
@@ -108,6 +111,7 @@ export async function runSync(config: TSyncConfig, options: { trigger: TTrigger;
     ...securityHubScopes.map((s) => () => runScope(config, limiter, "securityhub", scopeName(s), options.trigger, (ctx, run) => securityHubScope(ctx, run, s))),
     ...scopes.map((s) => () => runScope(config, limiter, "guardduty", scopeName(s), options.trigger, (ctx, run) => guardDutyScope(ctx, run, s))),
   ];
-  const results = [org, ...(await pool(tasks, options.concurrency ?? 4))];
+  const findingResults = await pool(tasks, options.concurrency ?? 4);
+  const results = [org ?? (await orgRun), ...findingResults];
   return { ok: results.every((r) => r.ok), durationMs: Date.now() - started, results };
 }

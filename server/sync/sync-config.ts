@@ -7,6 +7,8 @@ export type TSyncConfig = {
   /** the first is the aggregation region */
   regions: string[];
   topology: "delegated-admin" | "fan-out";
+  /** pace calls at AWS's published rates (off only for a simulator that does not enforce them) */
+  rateLimits: boolean;
 };
 
 /** Demo credentials for the simulator: it reads only who is calling from the access key id. */
@@ -22,11 +24,13 @@ export function syncConfigFromEnv(): TSyncConfig {
       connection: { endpoint, credentials: SIMULATOR_CREDENTIALS, roleName: env.KANSHI_ROLE_NAME, externalId: env.KANSHI_EXTERNAL_ID ?? "kanshi-demo" },
       regions: env.KANSHI_REGIONS,
       topology: env.KANSHI_TOPOLOGY,
+      rateLimits: process.env.KANSHI_SIM_RATE_LIMITS === "true",
     };
   }
   return {
     connection: { roleName: env.KANSHI_ROLE_NAME, externalId: env.KANSHI_EXTERNAL_ID },
     regions: env.KANSHI_REGIONS,
     topology: env.KANSHI_TOPOLOGY,
+    rateLimits: true,
   };
 }

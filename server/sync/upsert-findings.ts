@@ -34,6 +34,7 @@ const COLUMNS = [
   ["awsCreatedAt", "timestamptz"],
   ["awsUpdatedAt", "timestamptz"],
   ["raw", "jsonb"],
+  ["inSecurityHub", "boolean"],
 ] as const;
 
 const unnestArgs = COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(", ");
@@ -48,7 +49,7 @@ const UPDATE = {
       .map((n) => (n === '"guardDutyId"' ? `${n} = COALESCE(EXCLUDED.${n}, findings.${n})` : `${n} = EXCLUDED.${n}`))
       .concat(['"awsUpdatedAt" = GREATEST(findings."awsUpdatedAt", EXCLUDED."awsUpdatedAt")']),
     when: `EXCLUDED."awsUpdatedAt" > findings."awsUpdatedAt" OR findings."recordState" IS DISTINCT FROM EXCLUDED."recordState"
-      OR findings."workflowStatus" IS DISTINCT FROM EXCLUDED."workflowStatus"`,
+      OR findings."workflowStatus" IS DISTINCT FROM EXCLUDED."workflowStatus" OR NOT findings."inSecurityHub"`,
   },
   guardduty: {
     set: ['"recordState" = EXCLUDED."recordState"', '"lastObservedAt" = EXCLUDED."lastObservedAt"', '"guardDutyId" = EXCLUDED."guardDutyId"',
@@ -114,8 +115,11 @@ export async function upsertFindings(tx: DbTx, origin: "securityhub" | "guarddut
   }
   // A stable order: concurrent syncs (Security Hub and GuardDuty share GuardDuty findings) lock rows alike.
   const batch = [...unique.values()].sort((a, b) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0));
+  const inSecurityHub = String(origin === "securityhub");
   const columns = COLUMNS.map(([name]) =>
-    batch.map((row) => (name === "id" ? randomUUID() : toText((row as unknown as Record<string, unknown>)[name]))),
+    batch.map((row) =>
+      name === "id" ? randomUUID() : name === "inSecurityHub" ? inSecurityHub : toText((row as unknown as Record<string, unknown>)[name]),
+    ),
   );
   const [result] = await tx.$queryRawUnsafe<{ inserted: number; updated: number }[]>(SQL[origin], ...columns);
   const inserted = result?.inserted ?? 0;

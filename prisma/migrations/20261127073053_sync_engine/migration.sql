@@ -4,6 +4,7 @@ ADD COLUMN     "tags" JSONB NOT NULL DEFAULT '{}';
 
 -- AlterTable
 ALTER TABLE "findings" ADD COLUMN     "controlId" TEXT,
+ADD COLUMN     "inSecurityHub" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "productName" TEXT;
 
 -- AlterTable
@@ -20,6 +21,12 @@ ADD COLUMN     "updated" INTEGER NOT NULL DEFAULT 0;
 -- CreateIndex
 CREATE INDEX "findings_controlId_idx" ON "findings"("controlId");
 
+-- DropIndex
+DROP INDEX "sync_runs_kind_startedAt_idx";
+
 -- CreateIndex
-CREATE INDEX "sync_runs_scope_startedAt_idx" ON "sync_runs"("scope", "startedAt");
+CREATE INDEX "sync_runs_kind_scope_startedAt_idx" ON "sync_runs"("kind", "scope", "startedAt");
+
+-- CreateIndex
+CREATE INDEX "sync_runs_startedAt_idx" ON "sync_runs"("startedAt");
 

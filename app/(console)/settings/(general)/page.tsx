@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ScrollText, Users } from "lucide-react";
+import { RefreshCw, ScrollText, Users } from "lucide-react";
 import { requirePageUser } from "@/server/auth/guard";
 import { PageHeader } from "@/components/console/page-header";
 import { ProfileCard } from "@/components/settings/profile-card";
@@ -36,6 +36,13 @@ export default async function SettingsPage() {
               title={t("users.title")}
               description={t("users.description")}
               testId="settings-users-link"
+            />
+            <SettingsLinkCard
+              href="/settings/sync"
+              icon={RefreshCw}
+              title={t("sync.title")}
+              description={t("sync.description")}
+              testId="settings-sync-link"
             />
             <SettingsLinkCard
               href="/settings/audit"

@@ -1,0 +1,42 @@
+import "server-only";
+
+/** An AWS error as a service returns it; each protocol encodes it its own way. */
+export class SimError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly extra: Record<string, string> = {}) {
+    super(message);
+  }
+}
+
+export type TServiceName = "securityhub" | "guardduty" | "organizations" | "sts";
+
+const THROTTLE: Record<TServiceName, [number, string, string]> = {
+  securityhub: [429, "LimitExceededException", "Rate exceeded"],
+  guardduty: [429, "TooManyRequestsException", "Rate exceeded"],
+  organizations: [400, "TooManyRequestsException", "AWS Organizations can't complete your request because another request is already in progress or the request rate is too high. Try again later."],
+  sts: [400, "Throttling", "Rate exceeded"],
+};
+
+const INTERNAL: Record<TServiceName, [number, string][]> = {
+  securityhub: [[500, "InternalException"], [503, "ServiceUnavailableException"]],
+  guardduty: [[500, "InternalServerErrorException"], [503, "ServiceUnavailableException"]],
+  organizations: [[500, "ServiceException"], [503, "ServiceUnavailableException"]],
+  sts: [[500, "InternalFailure"], [503, "ServiceUnavailable"]],
+};
+
+export function throttleError(service: TServiceName): SimError {
+  const [status, code, message] = THROTTLE[service];
+  return new SimError(status, code, message, service === "organizations" ? { Type: "Throttling" } : {});
+}
+
+export function internalError(service: TServiceName, variant: number): SimError {
+  const choices = INTERNAL[service];
+  const [status, code] = choices[variant % choices.length] as [number, string];
+  return new SimError(status, code, "We encountered an internal error. Please try again.");
+}
+
+export function accessDenied(service: TServiceName, arn: string, action: string): SimError {
+  const message = `User: ${arn} is not authorized to perform: ${action}`;
+  if (service === "sts") return new SimError(403, "AccessDenied", message);
+  if (service === "organizations") return new SimError(400, "AccessDeniedException", message);
+  return new SimError(403, "AccessDeniedException", message);
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import { buildOrganization, type TSimOrganization } from "../data/organization";
+import { unit } from "../data/random";
+import { gdFindingId, indexFromGdId, indexFromSecurityHubId, securityHubId } from "../render/ids";
+import { copyOfGd, FindingModel, type TIdentity, type TOverride, type TState } from "./findings";
+import { firstAtOrAfter, Timeline } from "./timeline";
+
+export type TGdView = {
+  j: number; copy: number | null; account: number; region: number; type: ReturnType<FindingModel["gdIdentity"]>["type"];
+  createdAt: number; updatedAt: number; archived: boolean; count: number;
+};
+
+/** Everything the services read: the organization, the lazy finding model and the small override maps. */
+export class SimData {
+  readonly org: TSimOrganization;
+  readonly timeline: Timeline;
+  readonly model: FindingModel;
+  /** BatchUpdateFindings / ArchiveFindings effects by Security Hub index (GuardDuty copies included). */
+  readonly overrides = new Map<number, TOverride>();
+  /** ArchiveFindings on LOW GuardDuty findings that have no Security Hub copy, by GuardDuty index. */
+  readonly gdArchived = new Map<number, number>();
+
+  constructor(readonly seed: number, readonly scale: number, startMs: number) {
+    this.org = buildOrganization(seed);
+    this.timeline = new Timeline(seed, scale, startMs);
+    this.model = new FindingModel(seed, this.timeline, this.org);
+  }
+
+  securityHubCount(t: number): number {
+    return this.timeline.population(t);
+  }
+
+  /** Native-only (LOW) GuardDuty findings existing at t: m = 0 … count-1. */
+  gdLowCount(t: number): number {
+    const copies = Math.floor(this.timeline.population(t) / 10);
+    return firstAtOrAfter((m) => this.model.gdLowTime(m), 0, Math.floor(copies / 4), t + 1);
+  }
+
+  guardDutyCount(t: number): number {
+    return Math.floor(this.timeline.population(t) / 10) + this.gdLowCount(t);
+  }
+
+  shState(id: TIdentity, t: number): TState {
+    return this.model.state(id, t, this.overrides.get(id.i));
+  }
+
+  gdView(j: number, t: number): TGdView {
+    const g = this.model.gdIdentity(j);
+    if (g.copy !== null) {
+      const st = this.shState(this.model.identity(g.copy), t);
+      return { ...g, createdAt: st.createdAt, updatedAt: st.updatedAt, archived: st.archived, count: st.count };
+    }
+    const m = (j - 4) / 5;
+    const updatedAt = this.model.gdLowTime(m);
+    return {
+      ...g, updatedAt, createdAt: updatedAt - Math.floor(unit(this.seed, 301, j) * 10 * 86_400_000),
+      archived: this.gdArchived.has(j) || unit(this.seed, 304, j) < 0.08, count: 1 + Math.floor(unit(this.seed, 302, j) * 40),
+    };
+  }
+
+  gdExists(j: number, t: number): boolean {
+    const copy = copyOfGd(j);
+    if (copy !== null) return copy < this.timeline.population(t);
+    return (j - 4) / 5 < this.gdLowCount(t);
+  }
+
+  /** Security Hub index of a finding id, if it exists at t. */
+  findSecurityHub(id: string, t: number): number | null {
+    const i = indexFromSecurityHubId(this.seed, id);
+    if (i === null || i >= this.timeline.population(t)) return null;
+    return securityHubId(this.seed, this.org, this.model.identity(i)) === id ? i : null;
+  }
+
+  findGuardDuty(id: string, t: number): number | null {
+    const j = indexFromGdId(this.seed, id);
+    if (j === null || !this.gdExists(j, t)) return null;
+    return gdFindingId(this.seed, j) === id ? j : null;
+  }
+
+  override(i: number): TOverride {
+    let o = this.overrides.get(i);
+    if (!o) this.overrides.set(i, (o = {}));
+    return o;
+  }
+}
