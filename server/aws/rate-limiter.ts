@@ -5,12 +5,14 @@ import "server-only";
 
 export type TRate = { perSecond: number; burst: number };
 
+// The steady rates are AWS's; bursts are kept a little under AWS's so that network jitter between
+// our clock and theirs does not turn the last token of a burst into a throttled call.
 export const AWS_RATES = {
-  "securityhub:GetFindings": { perSecond: 3, burst: 6 },
-  "securityhub:BatchUpdateFindings": { perSecond: 10, burst: 30 },
-  "securityhub:default": { perSecond: 10, burst: 20 },
-  "guardduty:default": { perSecond: 10, burst: 20 },
-  "organizations:default": { perSecond: 5, burst: 10 },
+  "securityhub:GetFindings": { perSecond: 3, burst: 5 },
+  "securityhub:BatchUpdateFindings": { perSecond: 10, burst: 25 },
+  "securityhub:default": { perSecond: 10, burst: 15 },
+  "guardduty:default": { perSecond: 10, burst: 15 },
+  "organizations:default": { perSecond: 4, burst: 4 },
   "sts:default": { perSecond: 20, burst: 40 },
 } satisfies Record<string, TRate>;
 

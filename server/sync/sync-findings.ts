@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/server/db";
+import { withBulkTransaction } from "@/server/db-pool";
 import type { TFindingRow, TNormalized } from "@/server/findings/normalize";
 import { advanceCursor } from "./cursor";
 import type { SyncRunLog } from "./sync-run-log";
@@ -27,14 +27,11 @@ export async function syncFindings(options: {
 
   const write = async (rows: TFindingRow[]) => {
     const newest = rows.reduce((max, r) => (r.awsUpdatedAt > max ? r.awsUpdatedAt : max), rows[0]!.awsUpdatedAt);
-    const counts = await db.$transaction(
-      async (tx) => {
-        const c = await upsertFindings(tx, options.origin, rows);
-        await advanceCursor(tx, options.kind, options.scope, newest);
-        return c;
-      },
-      { timeout: 60_000 },
-    );
+    const counts = await withBulkTransaction(async (client) => {
+      const c = await upsertFindings(client, options.origin, rows);
+      await advanceCursor(client, options.kind, options.scope, newest);
+      return c;
+    });
     run.add(counts);
     await run.progress();
   };

@@ -1,12 +1,15 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { DbTx } from "@/server/db";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { PoolClient } from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import type { TFindingRow } from "@/server/findings/normalize";
 
 export type TUpsertCounts = { inserted: number; updated: number; unchanged: number };
 
-// One statement per batch, whatever its size: the rows travel as parallel arrays and are unnested
-// in PostgreSQL. Only AWS-owned columns are written; owner, due date, local notes and suppression
+// Two statements per batch, whatever its size: the rows are COPYed into a temporary table, then
+// merged into findings by one INSERT … ON CONFLICT. Only AWS-owned columns are written; owner, due date, local notes and suppression
 // (local triage state) are never touched. A native GuardDuty row only updates archive state and
 // times of a finding that exists: its Security Hub copy owns the workflow.
 const COLUMNS = [
@@ -37,7 +40,6 @@ const COLUMNS = [
   ["inSecurityHub", "boolean"],
 ] as const;
 
-const unnestArgs = COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(", ");
 const names = COLUMNS.map(([name]) => `"${name}"`);
 const stored = names.filter((n) => n !== '"origin"');
 
@@ -60,10 +62,7 @@ const UPDATE = {
 
 function buildSql(origin: "securityhub" | "guardduty"): string {
   return `
-WITH input AS (
-  SELECT ${COLUMNS.map(([name, type]) => (type === "text" ? `"${name}"` : `"${name}"::${type} AS "${name}"`)).join(", ")}
-  FROM unnest(${unnestArgs}) AS t(${names.join(", ")})
-),
+WITH input AS (SELECT * FROM sync_input),
 accounts AS (
   INSERT INTO aws_accounts (id, name, "inOrganization", "updatedAt")
   SELECT DISTINCT "awsAccountId", "awsAccountId", false, now() FROM input
@@ -97,15 +96,18 @@ SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE
 
 const SQL = { securityhub: buildSql("securityhub"), guardduty: buildSql("guardduty") };
 
-function toText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
+const CREATE_INPUT = `CREATE TEMP TABLE IF NOT EXISTS sync_input (${COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(", ")}) ON COMMIT DELETE ROWS`;
+const COPY_INPUT = `COPY sync_input (${names.join(", ")}) FROM STDIN`;
+
+/** A value in COPY's text format. */
+function copyText(value: unknown): string {
+  if (value === null || value === undefined) return "\\N";
+  const text = value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+  return /[\\\n\r\t]/.test(text) ? text.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t") : text;
 }
 
 /** Writes a batch of normalized findings of one origin; a row repeated in the batch keeps its newest version. */
-export async function upsertFindings(tx: DbTx, origin: "securityhub" | "guardduty", rows: TFindingRow[]): Promise<TUpsertCounts> {
+export async function upsertFindings(client: PoolClient, origin: "securityhub" | "guardduty", rows: TFindingRow[]): Promise<TUpsertCounts> {
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   // ON CONFLICT cannot touch one row twice in a statement.
   const unique = new Map<string, TFindingRow>();
@@ -115,13 +117,14 @@ export async function upsertFindings(tx: DbTx, origin: "securityhub" | "guarddut
   }
   // A stable order: concurrent syncs (Security Hub and GuardDuty share GuardDuty findings) lock rows alike.
   const batch = [...unique.values()].sort((a, b) => (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0));
-  const inSecurityHub = String(origin === "securityhub");
-  const columns = COLUMNS.map(([name]) =>
-    batch.map((row) =>
-      name === "id" ? randomUUID() : name === "inSecurityHub" ? inSecurityHub : toText((row as unknown as Record<string, unknown>)[name]),
-    ),
-  );
-  const [result] = await tx.$queryRawUnsafe<{ inserted: number; updated: number }[]>(SQL[origin], ...columns);
+  const inSecurityHub = origin === "securityhub";
+  const lines = batch.map((row) => {
+    const record = row as unknown as Record<string, unknown>;
+    return COLUMNS.map(([name]) => copyText(name === "id" ? randomUUID() : name === "inSecurityHub" ? inSecurityHub : record[name])).join("\t");
+  });
+  await client.query(CREATE_INPUT);
+  await pipeline(Readable.from([lines.join("\n") + "\n"]), client.query(copyFrom(COPY_INPUT)));
+  const { rows: [result] } = await client.query<{ inserted: number; updated: number }>(SQL[origin]);
   const inserted = result?.inserted ?? 0;
   const updated = result?.updated ?? 0;
   return { inserted, updated, unchanged: batch.length - inserted - updated + (rows.length - batch.length) };

@@ -1,0 +1,32 @@
+import "server-only";
+import pg from "pg";
+
+// A plain node-postgres pool for bulk writes with COPY, which Prisma cannot do. Same database as
+// server/db.ts (the Prisma client, used for everything else).
+const globalForPool = globalThis as unknown as { kanshiBulkPool?: pg.Pool };
+
+export function bulkPool(): pg.Pool {
+  globalForPool.kanshiBulkPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, application_name: "kanshi-bulk" });
+  return globalForPool.kanshiBulkPool;
+}
+
+/** Runs `work` in a transaction on one pooled connection. */
+export async function withBulkTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await bulkPool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export async function closeBulkPool(): Promise<void> {
+  await globalForPool.kanshiBulkPool?.end();
+  globalForPool.kanshiBulkPool = undefined;
+}
