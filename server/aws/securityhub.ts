@@ -15,6 +15,8 @@ export async function* getFindingsSince(options: {
   region: string;
   accountId?: string;
   updatedSince: Date;
+  /** inclusive upper bound; none = up to now */
+  updatedBefore?: Date;
   signal?: AbortSignal;
 }): AsyncGenerator<TSecurityHubPage> {
   let NextToken: string | undefined;
@@ -23,7 +25,7 @@ export async function* getFindingsSince(options: {
     const response = await options.client.send(
       new GetFindingsCommand({
         Filters: {
-          UpdatedAt: [{ Start: options.updatedSince.toISOString(), End: "2999-12-31T23:59:59.999Z" }],
+          UpdatedAt: [{ Start: options.updatedSince.toISOString(), End: (options.updatedBefore ?? new Date("2999-12-31T23:59:59.999Z")).toISOString() }],
           ...(options.accountId ? { AwsAccountId: [{ Value: options.accountId, Comparison: "EQUALS" }] } : {}),
         },
         SortCriteria: [{ Field: "UpdatedAt", SortOrder: "asc" }],

@@ -6,7 +6,9 @@ import { describeOrganization } from "@/server/aws/organizations";
 import { RateLimiter } from "@/server/aws/rate-limiter";
 import { getFindingsSince } from "@/server/aws/securityhub";
 import { normalizeAsff, normalizeGuardDuty } from "@/server/findings/normalize";
-import { OVERLAP_MS, readCursor } from "./cursor";
+import { withBulkTransaction } from "@/server/db-pool";
+import { advanceCursor, OVERLAP_MS, readCursor } from "./cursor";
+import { planSlices, SliceProgress } from "./time-slices";
 import type { TSyncConfig } from "./sync-config";
 import { syncFindings } from "./sync-findings";
 import { storeOrganization } from "./sync-organization";
@@ -42,15 +44,45 @@ async function runScope(
   return { kind, scope, ok: !error, error, counts: run.counts, apiCalls: ctx.stats.total, throttles: ctx.stats.throttles };
 }
 
+/** Time ranges of a full Security Hub read fetched at once (the rate limiter still paces the calls). */
+const SECURITY_HUB_SLICES = 3;
+
 async function securityHubScope(ctx: AwsContext, run: SyncRunLog, s: Scope) {
   const scope = scopeName(s);
   const cursor = await readCursor("securityhub", scope);
   const updatedSince = new Date(cursor ? cursor.getTime() - OVERLAP_MS : 0);
   const client = ctx.securityHub(s);
-  async function* pages() {
-    for await (const page of getFindingsSince({ client, limiter: ctx.limiter, region: s.region, accountId: s.accountId, updatedSince })) yield page.findings;
-  }
-  await syncFindings({ kind: "securityhub", scope, origin: "securityhub", pages: pages(), normalize: normalizeAsff, run });
+  // A first, full read is split in time ranges read at once; an incremental one is a single range,
+  // so an unchanged scope costs one call.
+  const slices = planSlices(updatedSince, Date.now(), cursor ? 1 : SECURITY_HUB_SLICES);
+  const progress = new SliceProgress(slices);
+  const moveCursor = async () => {
+    const position = progress.position();
+    if (position) await withBulkTransaction((c) => advanceCursor(c, "securityhub", scope, position));
+  };
+  await Promise.all(
+    slices.map(async (slice, index) => {
+      async function* pages() {
+        const source = getFindingsSince({ client, limiter: ctx.limiter, region: s.region, accountId: s.accountId, updatedSince: slice.start, updatedBefore: slice.end });
+        for await (const page of source) yield page.findings;
+      }
+      await syncFindings({
+        kind: "securityhub",
+        scope,
+        origin: "securityhub",
+        pages: pages(),
+        normalize: normalizeAsff,
+        run,
+        cursor: "caller",
+        onCommitted: async (newest) => {
+          progress.committed(index, newest);
+          await moveCursor();
+        },
+      });
+      progress.finished(index);
+      await moveCursor();
+    }),
+  );
 }
 
 async function guardDutyScope(ctx: AwsContext, run: SyncRunLog, s: Scope) {

@@ -19,6 +19,10 @@ export async function syncFindings(options: {
   pages: AsyncIterable<unknown[]>;
   normalize: (raw: unknown) => TNormalized;
   run: SyncRunLog;
+  /** "batch": each batch commits with the cursor at its newest UpdatedAt (pages oldest first);
+   *  "caller": the caller moves the cursor from onCommitted (concurrent slices of one scope) */
+  cursor?: "batch" | "caller";
+  onCommitted?: (newest: Date) => Promise<void>;
 }): Promise<void> {
   const { run } = options;
   let buffer: TFindingRow[] = [];
@@ -29,10 +33,11 @@ export async function syncFindings(options: {
     const newest = rows.reduce((max, r) => (r.awsUpdatedAt > max ? r.awsUpdatedAt : max), rows[0]!.awsUpdatedAt);
     const counts = await withBulkTransaction(async (client) => {
       const c = await upsertFindings(client, options.origin, rows);
-      await advanceCursor(client, options.kind, options.scope, newest);
+      if (options.cursor !== "caller") await advanceCursor(client, options.kind, options.scope, newest);
       return c;
     });
     run.add(counts);
+    await options.onCommitted?.(newest);
     await run.progress();
   };
   const flush = async () => {
