@@ -1,5 +1,13 @@
 import "server-only";
-import { GetFindingsCommand, type AwsSecurityFinding, type SecurityHubClient } from "@aws-sdk/client-securityhub";
+import {
+  DescribeStandardsControlsCommand,
+  GetEnabledStandardsCommand,
+  GetFindingAggregatorCommand,
+  GetFindingsCommand,
+  ListFindingAggregatorsCommand,
+  type AwsSecurityFinding,
+  type SecurityHubClient,
+} from "@aws-sdk/client-securityhub";
 import type { RateLimiter } from "./rate-limiter";
 
 export type TSecurityHubPage = { findings: AwsSecurityFinding[]; nextToken?: string };
@@ -37,4 +45,54 @@ export async function* getFindingsSince(options: {
     NextToken = response.NextToken || undefined;
     yield { findings: response.Findings ?? [], nextToken: NextToken };
   } while (NextToken);
+}
+
+export type TFindingAggregator = { arn: string; aggregationRegion: string; regionLinkingMode: string; regions: string[] };
+
+/** The cross-region aggregator of this account, if any: delegated-admin topology reads from its region. */
+export async function getFindingAggregator(client: SecurityHubClient, limiter: RateLimiter, region: string): Promise<TFindingAggregator | null> {
+  await limiter.take("securityhub", "ListFindingAggregators", { region });
+  const list = await client.send(new ListFindingAggregatorsCommand({}));
+  const arn = list.FindingAggregators?.[0]?.FindingAggregatorArn;
+  if (!arn) return null;
+  await limiter.take("securityhub", "GetFindingAggregator", { region });
+  const got = await client.send(new GetFindingAggregatorCommand({ FindingAggregatorArn: arn }));
+  return { arn, aggregationRegion: got.FindingAggregationRegion ?? region, regionLinkingMode: got.RegionLinkingMode ?? "ALL_REGIONS", regions: got.Regions ?? [] };
+}
+
+export type TStandardControl = { controlId: string; title: string; status: string; severity: string | null; remediationUrl: string | null };
+export type TEnabledStandard = { subscriptionArn: string; standardsArn: string; status: string; controls: TStandardControl[] };
+
+/** Enabled standards (FSBP, CIS …) with each control's status: the basis of compliance scores. */
+export async function getEnabledStandards(client: SecurityHubClient, limiter: RateLimiter, scope: { accountId?: string; region: string }): Promise<TEnabledStandard[]> {
+  const subscriptions: { StandardsSubscriptionArn?: string; StandardsArn?: string; StandardsStatus?: string }[] = [];
+  let NextToken: string | undefined;
+  do {
+    await limiter.take("securityhub", "GetEnabledStandards", scope);
+    const r = await client.send(new GetEnabledStandardsCommand({ NextToken, MaxResults: 100 }));
+    subscriptions.push(...(r.StandardsSubscriptions ?? []));
+    NextToken = r.NextToken || undefined;
+  } while (NextToken);
+  const result: TEnabledStandard[] = [];
+  for (const sub of subscriptions) {
+    if (!sub.StandardsSubscriptionArn) continue;
+    const controls: TStandardControl[] = [];
+    let token: string | undefined;
+    do {
+      await limiter.take("securityhub", "DescribeStandardsControls", scope);
+      const r = await client.send(new DescribeStandardsControlsCommand({ StandardsSubscriptionArn: sub.StandardsSubscriptionArn, NextToken: token, MaxResults: 100 }));
+      for (const c of r.Controls ?? []) {
+        controls.push({
+          controlId: c.ControlId ?? c.StandardsControlArn ?? "?",
+          title: c.Title ?? "",
+          status: c.ControlStatus ?? "ENABLED",
+          severity: c.SeverityRating ?? null,
+          remediationUrl: c.RemediationUrl ?? null,
+        });
+      }
+      token = r.NextToken || undefined;
+    } while (token);
+    result.push({ subscriptionArn: sub.StandardsSubscriptionArn, standardsArn: sub.StandardsArn ?? "", status: sub.StandardsStatus ?? "READY", controls });
+  }
+  return result;
 }
