@@ -39,6 +39,7 @@ export const ZEnv = z
     KANSHI_EXTERNAL_ID: z.string().min(2).max(1224).optional(),
     KANSHI_SYNC_INTERVAL_MINUTES: intIn(0, 24 * 60, 15),
     KANSHI_WORKER: bool(true),
+    KANSHI_SYNC_RUN_RETENTION_DAYS: intIn(1, 3650, 90),
     KANSHI_SIM_SCALE: intIn(0, 1_000_000, 3000),
     KANSHI_SIM_SEED: intIn(0, 2 ** 31 - 1, 1),
     KANSHI_DATA_DIR: z.string().min(1).default(".data"),

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import { getEnv } from "@/server/env";
+import { STALE_RUN_MS } from "./housekeeping";
 
 export type TSyncRunView = {
   id: string;
@@ -40,8 +41,6 @@ const SELECT = {
   updated: true, unchanged: true, skipped: true, apiCalls: true, throttles: true, durationMs: true, error: true,
 } as const;
 
-// A run still RUNNING after this long belongs to a process that died.
-const STALE_MS = 60 * 60_000;
 
 export async function getSyncStatus(options: { recent?: number } = {}): Promise<TSyncStatus> {
   const env = getEnv();
@@ -53,7 +52,7 @@ export async function getSyncStatus(options: { recent?: number } = {}): Promise<
     db.syncRun.findMany({ select: SELECT, orderBy: { startedAt: "desc" }, take: options.recent ?? 50 }),
   ]);
   const now = Date.now();
-  const running = latestByScope.some((r) => r.status === "RUNNING" && now - r.startedAt.getTime() < STALE_MS);
+  const running = latestByScope.some((r) => r.status === "RUNNING" && now - r.startedAt.getTime() < STALE_RUN_MS);
   const finished = latestByScope.filter((r) => r.finishedAt);
   const lastFinishedAt = finished.reduce<Date | null>((max, r) => (!max || r.finishedAt! > max ? r.finishedAt : max), null);
   return {

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import { getEnv } from "@/server/env";
+import { syncHousekeeping } from "./housekeeping";
 import { runSync } from "./run-sync";
 import { syncConfigFromEnv } from "./sync-config";
 import { enqueueSync, startSyncWorker, stopQueue } from "./sync-queue";
@@ -10,9 +11,12 @@ import { enqueueSync, startSyncWorker, stopQueue } from "./sync-queue";
  * start (no sync has ever run) queues one, so a new console fills itself.
  */
 export async function startWorker(): Promise<void> {
-  if (!getEnv().KANSHI_WORKER) return;
+  const env = getEnv();
+  if (!env.KANSHI_WORKER) return;
+  await syncHousekeeping({ retentionDays: env.KANSHI_SYNC_RUN_RETENTION_DAYS });
   await startSyncWorker(async (job) => {
     const summary = await runSync(syncConfigFromEnv(), { trigger: job.trigger });
+    await syncHousekeeping({ retentionDays: env.KANSHI_SYNC_RUN_RETENTION_DAYS });
     const failed = summary.results.filter((r) => !r.ok);
     console.log(`[sync] ${job.trigger} sync done in ${(summary.durationMs / 1000).toFixed(1)} s; ${failed.length ? `${failed.length} scope(s) failed` : "all scopes ok"}`);
   });
