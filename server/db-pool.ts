@@ -10,8 +10,23 @@ export function bulkPool(): pg.Pool {
   return globalForPool.kanshiBulkPool;
 }
 
-/** Runs `work` in a transaction on one pooled connection. */
+// Deadlock and serialization failures: PostgreSQL rolled the transaction back, so it can run again.
+const RETRYABLE = new Set(["40P01", "40001"]);
+
+/** Runs `work` in a transaction on one pooled connection; retried up to 3 times after a deadlock. */
 export async function withBulkTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runTransaction(work);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (!code || !RETRYABLE.has(code) || attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
+
+async function runTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await bulkPool().connect();
   try {
     await client.query("BEGIN");
