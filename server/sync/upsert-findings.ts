@@ -122,6 +122,9 @@ export async function upsertFindings(client: PoolClient, origin: "securityhub" |
     const record = row as unknown as Record<string, unknown>;
     return COLUMNS.map(([name]) => copyText(name === "id" ? randomUUID() : name === "inSecurityHub" ? inSecurityHub : record[name])).join("\t");
   });
+  // Each batch commits with its cursor, so a batch lost in a crash is simply fetched again: no need
+  // to wait for the WAL flush at every commit.
+  await client.query("SET LOCAL synchronous_commit TO OFF");
   await client.query(CREATE_INPUT);
   await pipeline(Readable.from([lines.join("\n") + "\n"]), client.query(copyFrom(COPY_INPUT)));
   const { rows: [result] } = await client.query<{ inserted: number; updated: number }>(SQL[origin]);
