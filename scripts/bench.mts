@@ -52,7 +52,7 @@ if (what === "startup") {
     rmSync(dataDir, { recursive: true, force: true });
   }
 } else if (what === "sync") {
-  const child = spawn(process.execPath, ["--max-semi-space-size=64", "--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "bench-sync.mts"), ...rest], { cwd: root, stdio: "inherit" });
+  const child = spawn(process.execPath, ["--max-semi-space-size=32", "--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "bench-sync.mts"), ...rest], { cwd: root, stdio: "inherit" });
   child.on("exit", (code) => process.exit(code ?? 1));
 } else {
   console.error("usage: npm run bench -- startup | sync [--scale N] [--million] [--rate-limited] [--all]");

@@ -97,8 +97,8 @@ try {
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? demoSecret(),
     // The web server finishes its running sync job before it exits (server/sync/worker-lifecycle.ts).
     NEXT_MANUAL_SIG_HANDLE: "true",
-    // A larger young generation: the sync worker allocates many short-lived objects (≈ 7 % faster syncs).
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, "--max-semi-space-size=64"].filter(Boolean).join(" "),
+    // A larger young generation: the sync worker allocates many short-lived objects (faster syncs; 32 MB keeps a 1M-finding sync under 512 MB RSS).
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, "--max-semi-space-size=32"].filter(Boolean).join(" "),
   };
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s; starting the web server on http://localhost:${env.PORT}`);
   next = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(env.PORT)], {
