@@ -1,18 +1,9 @@
 import { useTranslations } from "next-intl";
 import { DateTime } from "@/components/ui/date-time";
+import type { TAuditListItem } from "@/server/audit/audit.types";
 import { ExpandableRow } from "./expandable-row";
 
-export interface AuditEntry {
-  id: string;
-  at: Date;
-  actorEmail: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
+export type AuditEntry = TAuditListItem;
 
 const COLUMNS = 6;
 const th = "px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-muted-foreground uppercase";

@@ -7,6 +7,7 @@ import { RoleBadge, type Role } from "@/components/ui/badge";
 import { Menu, MenuGroup, MenuItem, MenuRadioItem, MenuSeparator } from "@/components/ui/menu";
 import { LOCALES } from "@/server/i18n/locales.types";
 import { useChangeLocale } from "@/components/i18n/use-change-locale";
+import { FloatingError } from "@/components/ui/floating-error";
 
 export interface UserMenuProps {
   email: string;
@@ -72,14 +73,7 @@ export function UserMenu({ email, name, role }: UserMenuProps) {
           {t("signOut")}
         </MenuItem>
       </Menu>
-      {error ? (
-        <p
-          role="alert"
-          className="absolute top-full right-0 z-40 mt-1 w-64 rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger shadow dark:text-red-300"
-        >
-          {error}
-        </p>
-      ) : null}
+      <FloatingError message={error} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { Languages } from "lucide-react";
 import { cn } from "@/components/lib/cn";
 import { LOCALES } from "@/server/i18n/locales.types";
 import { useChangeLocale } from "./use-change-locale";
+import { FloatingError } from "@/components/ui/floating-error";
 
 /** Two-button language switch (test hooks: locale-en, locale-ja). */
 export function LocaleSwitch({ target, className }: { target: "profile" | "cookie"; className?: string }) {
@@ -44,14 +45,7 @@ export function LocaleSwitch({ target, className }: { target: "profile" | "cooki
           );
         })}
       </div>
-      {error ? (
-        <p
-          role="alert"
-          className="absolute top-full right-0 z-40 mt-1 w-64 rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger shadow dark:text-red-300"
-        >
-          {error}
-        </p>
-      ) : null}
+      <FloatingError message={error} />
     </div>
   );
 }

@@ -1,17 +1,8 @@
 import "server-only";
 import { db } from "@/server/db";
+import type { TAuditListItem } from "./audit.types";
 
-export type TAuditListItem = {
-  id: string;
-  at: Date;
-  actorEmail: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-};
+export type { TAuditListItem } from "./audit.types";
 
 /** Newest first, keyset-paginated on the id (the cursor is the last id of the previous page). */
 export async function listAuditEntries(options: {

@@ -1,7 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/server/audit/record-audit";
 import { clientInfo } from "@/server/http/client-info";
-import { errorResponse } from "@/server/http/to-response";
 import { checkLoginThrottle } from "./login-throttle";
 
 /**
@@ -18,13 +17,10 @@ export async function refuseIfThrottled(request: Request): Promise<Response | nu
   if (!verdict.throttled) return null;
   await recordAudit({ actor: null, actorEmail: email, action: "auth.signin.throttled", target: { type: "user", id: email }, ip, userAgent });
   const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
-  const response = errorResponse(
-    429,
-    "THROTTLED",
-    `Too many failed sign-in attempts for ${email} from this address. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or ask an admin.`,
-    { "Retry-After": String(verdict.retryAfterSeconds) },
+  const message = `Too many failed sign-in attempts for ${email} from this address. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or ask an admin.`;
+  // `url` as next-auth answers, so its client's signIn() reports `error: "Throttled"`.
+  return Response.json(
+    { error: { code: "THROTTLED", message }, url: new URL("/login?error=Throttled", request.url).toString() },
+    { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
   );
-  const body = (await response.json()) as Record<string, unknown>;
-  const url = new URL("/login?error=Throttled", request.url).toString();
-  return Response.json({ ...body, url }, { status: 429, headers: response.headers });
 }
