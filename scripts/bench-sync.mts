@@ -48,7 +48,8 @@ async function freePort(): Promise<number> {
 
 async function startSim(scale: number, rateLimits = false): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const args = ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "sim.mts"), "--port", String(port), "--seed", "1", "--scale", String(scale)];
+  const profile = process.env.BENCH_PROFILE_SIM ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_SIM}`] : [];
+  const args = [...profile, "--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "sim.mts"), "--port", String(port), "--seed", "1", "--scale", String(scale)];
   if (rateLimits) args.push("--rate-limits");
   const child = spawn("nice", ["-n", "10", process.execPath, ...args], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((resolve, reject) => {
@@ -113,8 +114,11 @@ function trackRss(): () => number {
 const runDefault = !values.million && !values["rate-limited"] || values.all;
 if (runDefault) {
   const scale = Number(values.scale);
-  console.log(`\n== full sync of ${fmt(scale)} Security Hub findings, throttling off (simulator in its own process)`);
+  console.log(`\n== full sync of ${fmt(scale)} Security Hub findings, throttling off (simulator in its own process, findings pre-rendered)`);
   const sim = await startSim(scale);
+  // AWS renders its findings on its own machines: the simulator renders them before the timed sync,
+  // so this 2-core machine's CPU goes to Kanshi's side (fetch, parse, normalize, write).
+  await fetch(`${sim.url}/_sim/warm`, { method: "POST" });
   const t0 = performance.now();
   const first = await sync(sim.url);
   const seconds = (performance.now() - t0) / 1000;
@@ -141,6 +145,7 @@ if (runDefault) {
   const changed = total(third, "inserted") + total(third, "updated");
   console.log(`after one simulated day: ${fmt(changed)} changed findings synced in ${fmt(incSeconds, 2)} s (${fmt((incSeconds / Math.max(changed, 1)) * 1000, 2)} s per 1,000; target ≤ 3 s per 1,000)`);
   sim.child.kill();
+  await new Promise((r) => sim.child.once("exit", r));
 }
 
 if (values.million || values.all) {
@@ -154,6 +159,7 @@ if (values.million || values.all) {
   const peak = stop();
   console.log(`${fmt(total(summary, "fetched"))} fetched in ${fmt(seconds, 0)} s (${fmt(total(summary, "fetched") / seconds)} findings/s); peak RSS of the syncing process ${fmt(peak / 2 ** 20)} MB (target < 512 MB)`);
   sim.child.kill();
+  await new Promise((r) => sim.child.once("exit", r));
 }
 
 if (values["rate-limited"] || values.all) {
@@ -168,6 +174,7 @@ if (values["rate-limited"] || values.all) {
   const floor = getFindings / 3;
   console.log(`${fmt(total(summary, "fetched"))} fetched in ${fmt(seconds, 1)} s; GetFindings ${getFindings} calls → API floor ${fmt(floor, 1)} s; ratio ${fmt(seconds / floor, 3)} (target ≤ 1.1); throttled calls: ${calls.throttled}; failed scopes: ${summary.results.filter((r) => !r.ok).length}`);
   sim.child.kill();
+  await new Promise((r) => sim.child.once("exit", r));
 }
 
 await db.$disconnect();

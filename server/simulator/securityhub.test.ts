@@ -139,6 +139,10 @@ describe("BatchUpdateFindings", () => {
       expect(f.Note?.Text).toBe("Ticket SEC-42");
       expect(f.UpdatedAt).toBe(original.UpdatedAt);
     }
+    // Paged reads come from the render cache: an update must show there too.
+    const paged = await securityHub.send(new GetFindingsCommand({ MaxResults: 100, Filters: { WorkflowStatus: [{ Value: "NOTIFIED", Comparison: "EQUALS" }] } }));
+    const pagedTargets = paged.Findings!.filter((f) => targets.some((t) => t.Id === f.Id));
+    expect(pagedTargets.map((f) => [f.Workflow?.Status, f.Note?.Text])).toEqual(targets.map(() => ["NOTIFIED", "Ticket SEC-42"]));
     await expect(securityHub.send(new BatchUpdateFindingsCommand({ FindingIdentifiers: Array.from({ length: 101 }, () => unknown) })))
       .rejects.toMatchObject({ name: "InvalidInputException" });
   });

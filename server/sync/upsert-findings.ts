@@ -102,7 +102,13 @@ const COPY_INPUT = `COPY sync_input (${names.join(", ")}) FROM STDIN`;
 /** A value in COPY's text format. */
 function copyText(value: unknown): string {
   if (value === null || value === undefined) return "\\N";
-  const text = value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "object") {
+    // JSON text holds no raw newline, carriage return or tab (they are escaped): only backslashes need doubling.
+    const json = JSON.stringify(value);
+    return json.includes("\\") ? json.replaceAll("\\", "\\\\") : json;
+  }
+  const text = String(value);
   return /[\\\n\r\t]/.test(text) ? text.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t") : text;
 }
 

