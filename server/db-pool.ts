@@ -6,7 +6,7 @@ import pg from "pg";
 const globalForPool = globalThis as unknown as { kanshiBulkPool?: pg.Pool };
 
 export function bulkPool(): pg.Pool {
-  globalForPool.kanshiBulkPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, application_name: "kanshi-bulk" });
+  globalForPool.kanshiBulkPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, application_name: "kanshi-bulk", options: "-c TimeZone=UTC" });
   return globalForPool.kanshiBulkPool;
 }
 

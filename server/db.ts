@@ -8,7 +8,7 @@ const globalForPrisma = globalThis as unknown as { kanshiPrisma?: PrismaClient }
 
 export const db: PrismaClient =
   globalForPrisma.kanshiPrisma ??
-  new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 10 }) });
+  new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 10, options: "-c TimeZone=UTC" }) });
 
 globalForPrisma.kanshiPrisma = db;
 

@@ -1,8 +1,8 @@
-// Type-checks every t("…") key against the English catalog (ja.json must have the same tree).
-import type en from "../../server/i18n/messages/en.json";
+// Type-checks every t("…") key against the English catalog (the Japanese one must have the same tree).
+import type { TMessages } from "../../server/i18n/messages";
 
 declare module "next-intl" {
   interface AppConfig {
-    Messages: typeof en;
+    Messages: TMessages;
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import en from "./messages/en.json";
-import ja from "./messages/ja.json";
+import { MESSAGES } from "./messages";
+
+const { en, ja } = MESSAGES;
 import { localeFromAcceptLanguage } from "./locales.types";
 
 function keys(tree: object, prefix = ""): string[] {

@@ -2,6 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getCurrentUser } from "@/server/auth/session";
+import { MESSAGES } from "./messages";
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type TLocale } from "./locales.types";
 
 /** The user's own setting first, then the language cookie (set on the login page), then Accept-Language. */
@@ -15,6 +16,6 @@ export async function resolveLocale(): Promise<TLocale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  const messages = (await import(`./messages/${locale}.json`)).default as Record<string, unknown>;
+  const messages = MESSAGES[locale];
   return { locale, messages, timeZone: "UTC" };
 });

@@ -43,15 +43,21 @@ const COLUMNS = [
 const names = COLUMNS.map(([name]) => `"${name}"`);
 const stored = names.filter((n) => n !== '"origin"');
 
+const LOCAL_PENDING = `findings."writeBack" IN ('PENDING', 'FAILED')`;
+
 // From Security Hub: every AWS-owned column. From native GuardDuty: archive state and times only.
 const UPDATE = {
   securityhub: {
     set: stored
       .filter((n) => !['"id"', '"externalId"', '"awsAccountId"', '"awsCreatedAt"', '"awsUpdatedAt"'].includes(n))
-      .map((n) => (n === '"guardDutyId"' ? `${n} = COALESCE(EXCLUDED.${n}, findings.${n})` : `${n} = EXCLUDED.${n}`))
+      .map((n) =>
+        n === '"guardDutyId"' ? `${n} = COALESCE(EXCLUDED.${n}, findings.${n})`
+        // A triage change not yet written back (or that failed to be) is the truth until it is sent.
+        : n === '"workflowStatus"' ? `${n} = CASE WHEN ${LOCAL_PENDING} THEN findings.${n} ELSE EXCLUDED.${n} END`
+        : `${n} = EXCLUDED.${n}`)
       .concat(['"awsUpdatedAt" = GREATEST(findings."awsUpdatedAt", EXCLUDED."awsUpdatedAt")']),
     when: `EXCLUDED."awsUpdatedAt" > findings."awsUpdatedAt" OR findings."recordState" IS DISTINCT FROM EXCLUDED."recordState"
-      OR findings."workflowStatus" IS DISTINCT FROM EXCLUDED."workflowStatus" OR NOT findings."inSecurityHub"`,
+      OR (NOT ${LOCAL_PENDING} AND findings."workflowStatus" IS DISTINCT FROM EXCLUDED."workflowStatus") OR NOT findings."inSecurityHub"`,
   },
   guardduty: {
     set: ['"recordState" = EXCLUDED."recordState"', '"lastObservedAt" = EXCLUDED."lastObservedAt"', '"guardDutyId" = EXCLUDED."guardDutyId"',
@@ -59,6 +65,10 @@ const UPDATE = {
     when: `EXCLUDED."awsUpdatedAt" > findings."awsUpdatedAt" OR findings."recordState" IS DISTINCT FROM EXCLUDED."recordState"`,
   },
 };
+
+/** Due date of a new finding: first seen + the SLA policy's days for its severity (none for INFORMATIONAL). Local triage state afterwards: a sync never changes it. */
+const DUE_AT = `COALESCE(i."firstObservedAt", i."awsCreatedAt") + make_interval(days => CASE i.severity
+  WHEN 'CRITICAL' THEN p.critical WHEN 'HIGH' THEN p.high WHEN 'MEDIUM' THEN p.medium WHEN 'LOW' THEN p.low END)`;
 
 function buildSql(origin: "securityhub" | "guardduty"): string {
   return `
@@ -73,8 +83,8 @@ before AS (
   FROM findings f JOIN input i ON i."externalId" = f."externalId"
 ),
 upserted AS (
-  INSERT INTO findings (${stored.join(", ")}, "updatedAt")
-  SELECT ${stored.join(", ")}, now() FROM input
+  INSERT INTO findings (${stored.join(", ")}, "updatedAt", "dueAt")
+  SELECT ${stored.map((n) => `i.${n}`).join(", ")}, now(), ${DUE_AT} FROM input i LEFT JOIN sla_policy p ON p.id = 1
   ON CONFLICT ("externalId") DO UPDATE SET ${UPDATE[origin].set.join(", ")}, "updatedAt" = now()
   WHERE ${UPDATE[origin].when}
   RETURNING findings.id, (xmax = 0) AS inserted, findings."workflowStatus", findings."recordState", findings.severity, findings."complianceStatus"

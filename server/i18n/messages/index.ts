@@ -1,0 +1,15 @@
+// The message catalogs: the shared base file plus one file per area (messages/<locale>/<area>.json),
+// merged at the top level, so areas can be edited independently.
+import en from "./en.json";
+import enFindings from "./en/findings.json";
+import enTriageSettings from "./en/triageSettings.json";
+import ja from "./ja.json";
+import jaFindings from "./ja/findings.json";
+import jaTriageSettings from "./ja/triageSettings.json";
+
+export const MESSAGES = {
+  en: { ...en, ...enFindings, ...enTriageSettings },
+  ja: { ...ja, ...jaFindings, ...jaTriageSettings },
+};
+
+export type TMessages = (typeof MESSAGES)["en"];
