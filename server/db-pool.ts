@@ -10,6 +10,28 @@ export function bulkPool(): pg.Pool {
   return globalForPool.kanshiBulkPool;
 }
 
+// timestamp(3) columns hold UTC wall time: read them as UTC whatever the process's time zone.
+const TIMESTAMP_OID = 1114;
+function parseUtcTimestamp(text: string): Date | number {
+  if (text === "infinity") return Infinity;
+  if (text === "-infinity") return -Infinity;
+  return new Date(`${text.replace(" ", "T")}Z`);
+}
+const readTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID ? parseUtcTimestamp : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+const globalForReadPool = globalThis as unknown as { kanshiReadPool?: pg.Pool };
+
+/** A pool for hand-written reads (lists, counts, exports): parameterized SQL, UTC timestamps. */
+export function readPool(): pg.Pool {
+  globalForReadPool.kanshiReadPool ??= new pg.Pool({
+    connectionString: process.env.DATABASE_URL, max: 10, application_name: "kanshi-read", options: "-c TimeZone=UTC", types: readTypes,
+  });
+  return globalForReadPool.kanshiReadPool;
+}
+
 // Deadlock and serialization failures: PostgreSQL rolled the transaction back, so it can run again.
 const RETRYABLE = new Set(["40P01", "40001"]);
 
@@ -44,4 +66,6 @@ async function runTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): P
 export async function closeBulkPool(): Promise<void> {
   await globalForPool.kanshiBulkPool?.end();
   globalForPool.kanshiBulkPool = undefined;
+  await globalForReadPool.kanshiReadPool?.end();
+  globalForReadPool.kanshiReadPool = undefined;
 }

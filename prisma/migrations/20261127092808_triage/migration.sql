@@ -95,6 +95,15 @@ CREATE INDEX "findings_lastObservedAt_id_idx" ON "findings"("lastObservedAt", "i
 CREATE INDEX "findings_resourceType_idx" ON "findings"("resourceType");
 
 -- CreateIndex
+CREATE INDEX "findings_region_idx" ON "findings"("region");
+
+-- CreateIndex
+CREATE INDEX "findings_resourceId_idx" ON "findings"("resourceId");
+
+-- CreateIndex
+CREATE INDEX "findings_productName_idx" ON "findings"("productName");
+
+-- CreateIndex
 CREATE INDEX "findings_suppressedUntil_idx" ON "findings"("suppressedUntil");
 
 -- CreateIndex
@@ -115,8 +124,15 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX "findings_title_trgm_idx" ON "findings" USING gin ("title" gin_trgm_ops);
 CREATE INDEX "findings_resourceId_trgm_idx" ON "findings" USING gin ("resourceId" gin_trgm_ops);
 CREATE INDEX "findings_externalId_trgm_idx" ON "findings" USING gin ("externalId" gin_trgm_ops);
+-- Keyset order of the default sort (due date, no due date last) and of the severity sort.
+CREATE INDEX "findings_due_key_idx" ON "findings" (COALESCE("dueAt", 'infinity'::timestamp), "id");
+CREATE INDEX "findings_severity_due_key_idx" ON "findings" ("severity", COALESCE("dueAt", 'infinity'::timestamp), "id");
 -- Standard filter: control findings' GeneratorId starts with the standard's path.
 CREATE INDEX "findings_generatorId_prefix_idx" ON "findings" ("generatorId" text_pattern_ops);
+
+-- First and last seen are always set from now on (normalization falls back to CreatedAt / UpdatedAt).
+UPDATE "findings" SET "firstObservedAt" = COALESCE("firstObservedAt", "awsCreatedAt"), "lastObservedAt" = COALESCE("lastObservedAt", "awsUpdatedAt")
+WHERE "firstObservedAt" IS NULL OR "lastObservedAt" IS NULL;
 
 -- The default SLA policy, and due dates of the findings already stored.
 INSERT INTO "sla_policy" ("id", "updatedAt") VALUES (1, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING;
