@@ -101,7 +101,7 @@ export async function applyTriageInTransaction(client: PoolClient, ids: string[]
   const sendsSecurityHub = p.securityHub ? `t."inSecurityHub"` : "FALSE";
   const sendsGuardDuty = p.guardDuty ? `(NOT t."inSecurityHub" AND t."guardDutyId" IS NOT NULL)` : "FALSE";
   const diff = (prefix: string) =>
-    `jsonb_strip_nulls(jsonb_build_object(${TRACKED.map((c) => `'${c}', CASE WHEN u."b_${c}" IS DISTINCT FROM u."${c}" THEN jsonb_build_object('from', u."b_${c}", 'to', u."${c}") END`).join(", ")}${prefix})`;
+    `jsonb_strip_nulls(jsonb_build_object(${TRACKED.map((c) => `'${c}', CASE WHEN u."b_${c}" IS DISTINCT FROM u."${c}" THEN jsonb_build_object('from', u."b_${c}", 'to', u."${c}") END`).join(", ")}${prefix}))`;
   const noteValue = "note" in change && change.note ? `, 'note', ${param(change.note)}::text` : "";
 
   const sql = `
