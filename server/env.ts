@@ -40,6 +40,10 @@ export const ZEnv = z
     KANSHI_SYNC_INTERVAL_MINUTES: intIn(0, 24 * 60, 15),
     KANSHI_WORKER: bool(true),
     KANSHI_SYNC_RUN_RETENTION_DAYS: intIn(1, 3650, 90),
+    /** write-back: sends of one outbox item before it is FAILED */
+    KANSHI_OUTBOX_MAX_ATTEMPTS: intIn(1, 100, 5),
+    /** write-back: wait after the first failed send; doubles with each attempt, at most an hour */
+    KANSHI_OUTBOX_BACKOFF_SECONDS: intIn(1, 3600, 30),
     KANSHI_SIM_SCALE: intIn(0, 1_000_000, 3000),
     KANSHI_SIM_SEED: intIn(0, 2 ** 31 - 1, 1),
     KANSHI_DATA_DIR: z.string().min(1).default(".data"),

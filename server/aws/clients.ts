@@ -36,6 +36,8 @@ export class AwsContext {
   constructor(
     readonly connection: TAwsConnection,
     readonly limiter: RateLimiter = new RateLimiter(),
+    /** SDK attempts per call (retries included); write-back uses fewer, its outbox retries later */
+    private readonly maxAttempts = 10,
   ) {}
 
   /** Credentials of the read role in a member account, refreshed 5 minutes before they expire. */
@@ -68,7 +70,7 @@ export class AwsContext {
           region: scope.region,
           endpoint: this.connection.endpoint,
           credentials: this.credentialsFor(scope.accountId),
-          maxAttempts: 10,
+          maxAttempts: this.maxAttempts,
           retryMode: "standard",
           requestHandler: this.handler,
         }),

@@ -1,6 +1,15 @@
 import "server-only";
-import { GetFindingsCommand, ListDetectorsCommand, ListFindingsCommand, type Finding, type GuardDutyClient } from "@aws-sdk/client-guardduty";
+import {
+  ArchiveFindingsCommand,
+  GetFindingsCommand,
+  ListDetectorsCommand,
+  ListFindingsCommand,
+  UnarchiveFindingsCommand,
+  type Finding,
+  type GuardDutyClient,
+} from "@aws-sdk/client-guardduty";
 import type { RateLimiter } from "./rate-limiter";
+import { describeAwsError, type TAwsFailure } from "./write-errors";
 
 export async function listDetectorIds(client: GuardDutyClient, limiter: RateLimiter, scope: { accountId?: string; region: string }): Promise<string[]> {
   const ids: string[] = [];
@@ -47,4 +56,40 @@ export async function* getGuardDutyFindingsSince(options: {
     const got = await options.client.send(new GetFindingsCommand({ DetectorId: options.detectorId, FindingIds: ids }));
     yield got.Findings ?? [];
   } while (NextToken);
+}
+
+/** ArchiveFindings / UnarchiveFindings take at most 50 finding ids per call. */
+export const ARCHIVE_MAX = 50;
+
+export type TArchiveResult = { done: string[]; failed: (TAwsFailure & { id: string })[]; calls: number };
+type TArchiveOptions = { client: GuardDutyClient; limiter: RateLimiter; scope: { accountId?: string; region: string }; detectorId: string; findingIds: string[] };
+
+/**
+ * Sends ids 50 per call. GuardDuty answers all or nothing (an empty body), so a failed call reports
+ * each of its ids with the error and never throws for AWS errors.
+ */
+async function changeArchived(operation: "ArchiveFindings" | "UnarchiveFindings", options: TArchiveOptions): Promise<TArchiveResult> {
+  const result: TArchiveResult = { done: [], failed: [], calls: 0 };
+  for (let start = 0; start < options.findingIds.length; start += ARCHIVE_MAX) {
+    const FindingIds = options.findingIds.slice(start, start + ARCHIVE_MAX);
+    await options.limiter.take("guardduty", operation, options.scope);
+    result.calls++;
+    try {
+      const input = { DetectorId: options.detectorId, FindingIds };
+      await options.client.send(operation === "ArchiveFindings" ? new ArchiveFindingsCommand(input) : new UnarchiveFindingsCommand(input));
+      result.done.push(...FindingIds);
+    } catch (error) {
+      const failure = describeAwsError(error);
+      result.failed.push(...FindingIds.map((id) => ({ id, ...failure })));
+    }
+  }
+  return result;
+}
+
+export function archiveFindings(options: TArchiveOptions): Promise<TArchiveResult> {
+  return changeArchived("ArchiveFindings", options);
+}
+
+export function unarchiveFindings(options: TArchiveOptions): Promise<TArchiveResult> {
+  return changeArchived("UnarchiveFindings", options);
 }

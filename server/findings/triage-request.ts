@@ -47,12 +47,14 @@ export async function handleTriageRequest(body: unknown, user: TSessionUser, met
     if (until.getTime() - now.getTime() > MAX_SUPPRESSION_DAYS * 86_400_000) throw new AppError("BAD_REQUEST", "A suppression can last at most two years; set an earlier expiry.");
     change = { action: "suppress", reason: request.reason, until: until.toISOString() };
   } else if (request.action === "assign") {
+    let ownerEmail: string | undefined;
     if (request.ownerId) {
-      const owner = await db.user.findUnique({ where: { id: request.ownerId }, select: { disabled: true, role: true } });
+      const owner = await db.user.findUnique({ where: { id: request.ownerId }, select: { disabled: true, role: true, email: true } });
       if (!owner || owner.disabled) throw new AppError("BAD_REQUEST", "The owner must be an active user.");
       if (owner.role === "VIEWER") throw new AppError("BAD_REQUEST", "A viewer cannot own findings; choose an analyst or an admin.");
+      ownerEmail = owner.email;
     }
-    change = { action: "assign", ownerId: request.ownerId };
+    change = { action: "assign", ownerId: request.ownerId, ownerEmail };
   } else {
     const { target: _target, ...rest } = request;
     change = rest as TTriageChange;

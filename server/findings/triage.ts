@@ -2,13 +2,15 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { withBulkTransaction } from "@/server/db-pool";
+import { requestOutboxDrain } from "@/server/sync/request-outbox-drain";
 import type { TTriageAction, TWorkflowStatus } from "./findings.types";
 import { MAX_NOTE_LENGTH } from "./findings.types";
 
 export type TTriageActor = { id: string; email: string } | null;
 /** A triage action as applied: suppression rules may suppress without expiry; expiry marks the finding. */
 export type TTriageChange =
-  | Exclude<TTriageAction, { action: "suppress" } | { action: "unsuppress" }>
+  | Exclude<TTriageAction, { action: "suppress" } | { action: "unsuppress" } | { action: "assign" }>
+  | { action: "assign"; ownerId: string | null; ownerEmail?: string }
   | { action: "suppress"; reason: string; until: string | null; ruleId?: string }
   | { action: "unsuppress"; note?: string; expired?: boolean };
 export type TTriageContext = { actor: TTriageActor; origin: "user" | "system"; ip?: string | null; userAgent?: string | null; auditAction?: string };
@@ -47,7 +49,8 @@ function plan(change: TTriageChange, actor: TTriageActor, param: (value: unknown
     case "assign":
       return {
         set: [`"ownerId" = ${param(change.ownerId)}`],
-        securityHub: { UserDefinedFields: { "kanshi:owner": change.ownerId ? `user:${change.ownerId}` : "" } },
+        // AWS may refuse empty values: "none" marks an unassigned finding.
+        securityHub: { UserDefinedFields: { "kanshi:owner": change.ownerId ? (change.ownerEmail ?? change.ownerId) : "none" } },
         guardDuty: null,
       };
     case "note":
@@ -143,15 +146,8 @@ SELECT count(*)::int AS affected, count(*) FILTER (WHERE u."sendSh" OR u."sendGd
 /** applyTriageInTransaction in a transaction of its own, then asks the worker to send the outbox. */
 export async function applyTriage(ids: string[], change: TTriageChange, context: TTriageContext): Promise<TTriageResult> {
   const result = await withBulkTransaction((client) => applyTriageInTransaction(client, ids, change, context));
-  if (result.writeBack > 0) await notifyOutbox();
+  // Never fails the caller: the scheduled drain picks the items up anyway.
+  if (result.writeBack > 0) await requestOutboxDrain();
   return result;
 }
 
-/** Wakes the outbox drain; never fails the caller (the scheduled drain picks the items up anyway). */
-async function notifyOutbox(): Promise<void> {
-  try {
-    // WIRE: requestOutboxDrain() from the outbox module
-  } catch (error) {
-    console.error("[outbox] could not request a drain:", error instanceof Error ? error.message : error);
-  }
-}

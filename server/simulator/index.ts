@@ -1,7 +1,7 @@
 import "server-only";
 import type { AddressInfo } from "node:net";
 import { mergeFaults } from "./faults";
-import { SimRuntime } from "./runtime";
+import { emptyStats, SimRuntime } from "./runtime";
 import { createSimServer } from "./server";
 import type { TSimOptions, TSimulator } from "./types";
 
@@ -44,9 +44,9 @@ export async function startSimulator(options: TSimOptions = {}): Promise<TSimula
       rt.rateLimits = on;
       rt.limiter.reset();
     },
-    stats: () => ({ calls: { ...rt.stats.calls }, throttled: rt.stats.throttled, errors: rt.stats.errors }),
+    stats: () => ({ calls: { ...rt.stats.calls }, throttled: rt.stats.throttled, errors: rt.stats.errors, writes: { ...rt.stats.writes } }),
     resetStats: () => {
-      rt.stats = { calls: {}, throttled: 0, errors: 0 };
+      rt.stats = emptyStats();
     },
     organization: () => ({
       managementAccountId: data.org.managementAccountId,

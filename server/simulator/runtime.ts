@@ -20,6 +20,10 @@ export type TService = {
   handle(operation: string, req: TRequest, rt: SimRuntime): TResponse;
 };
 
+export function emptyStats(): TSimStats {
+  return { calls: {}, throttled: 0, errors: 0, writes: {} };
+}
+
 /** The mutable state of one simulator instance. */
 export class SimRuntime {
   readonly data: SimData;
@@ -27,8 +31,10 @@ export class SimRuntime {
   readonly limiter = new RateLimiter();
   faults: TSimFaults = { ...NO_FAULTS };
   rateLimits = false;
-  stats: TSimStats = { calls: {}, throttled: 0, errors: 0 };
+  stats: TSimStats = emptyStats();
   callCounter = 0;
+  /** finding ids received by write operations, for the per-finding faults (unprocessedRate) */
+  writeCounter = 0;
   sessionCounter = 0;
 
   constructor(readonly seed: number, readonly scale: number, startMs: number) {
@@ -38,6 +44,14 @@ export class SimRuntime {
 
   now(): number {
     return this.clock.now();
+  }
+
+  /** Counts the finding ids a write operation received (stats.writes) and returns the first one's number. */
+  countWrites(operation: string, n: number): number {
+    this.stats.writes[operation] = (this.stats.writes[operation] ?? 0) + n;
+    const first = this.writeCounter;
+    this.writeCounter += n;
+    return first;
   }
 
   regionIndex(region: string): number {

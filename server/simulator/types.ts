@@ -1,10 +1,20 @@
 import "server-only";
 
-export type TSimFaults = { throttleRate: number; errorRate: number; latencyMs: number; deniedAccounts: string[] };
+export type TSimFaults = {
+  throttleRate: number; errorRate: number; latencyMs: number; deniedAccounts: string[];
+  /** fraction of BatchUpdateFindings identifiers answered in UnprocessedFindings (InternalFailure); 1 = all */
+  unprocessedRate: number;
+  /** finding Ids (or GuardDuty finding ids) every write operation answers as unprocessed / failed */
+  unprocessedIds: string[];
+};
 export type TSimOptions = {
   port?: number; host?: string; seed?: number; scale?: number; rateLimits?: boolean; faults?: Partial<TSimFaults>; startTime?: Date;
 };
-export type TSimStats = { calls: Record<string, number>; throttled: number; errors: number };
+export type TSimStats = {
+  calls: Record<string, number>; throttled: number; errors: number;
+  /** finding ids received by the write operations (BatchUpdateFindings, Archive/UnarchiveFindings) */
+  writes: Record<string, number>;
+};
 export type TSimOrganizationView = {
   managementAccountId: string; rootId: string;
   accounts: { id: string; name: string; ouId: string }[];

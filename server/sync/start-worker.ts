@@ -2,9 +2,21 @@ import "server-only";
 import { db } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { syncHousekeeping } from "./housekeeping";
+import { drainOutbox } from "./outbox-drain";
 import { runSync } from "./run-sync";
 import { syncConfigFromEnv } from "./sync-config";
-import { enqueueSync, startSyncWorker, stopQueue } from "./sync-queue";
+import { enqueueSync, startOutboxWorker, startSyncWorker, stopQueue } from "./sync-queue";
+
+/** One queued drain: sends every due outbox item and logs what happened when anything did. */
+async function runOutboxDrain(): Promise<void> {
+  try {
+    const s = await drainOutbox(syncConfigFromEnv());
+    if (s.sent + s.done + s.failed > 0) console.log(`[outbox] ${s.sent} sent in ${s.calls} call(s): ${s.done} done, ${s.retried} to retry, ${s.failed} failed`);
+  } catch (error) {
+    console.error("[outbox] drain failed:", error);
+    throw error;
+  }
+}
 
 /**
  * Started from instrumentation.ts in the web server process when KANSHI_WORKER is on. The first
@@ -20,6 +32,7 @@ export async function startWorker(): Promise<void> {
     const failed = summary.results.filter((r) => !r.ok);
     console.log(`[sync] ${job.trigger} sync done in ${(summary.durationMs / 1000).toFixed(1)} s; ${failed.length ? `${failed.length} scope(s) failed` : "all scopes ok"}`);
   });
+  await startOutboxWorker(runOutboxDrain);
   if ((await db.syncRun.count()) === 0) await enqueueSync({ trigger: "schedule" });
   console.log("[sync] worker started");
 }

@@ -8,8 +8,10 @@ import type { TTrigger } from "./sync-run-log";
 
 export const SYNC_QUEUE = "kanshi-sync";
 type TSyncJob = { trigger: TTrigger; requestedBy?: string };
+/** Outbox drains: same policy, so at most one drain runs and one waits; scheduled every minute. */
+export const OUTBOX_QUEUE = "kanshi-outbox";
 
-const globalForBoss = globalThis as unknown as { kanshiBoss?: Promise<PgBoss> };
+const globalForBoss = globalThis as unknown as { kanshiBoss?: Promise<PgBoss>; kanshiOutboxWorker?: string };
 
 async function createBoss(): Promise<PgBoss> {
   const connectionString = process.env.DATABASE_URL;
@@ -18,6 +20,7 @@ async function createBoss(): Promise<PgBoss> {
   boss.on("error", (error: unknown) => console.error("[queue]", error));
   await boss.start();
   await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "stately", retryLimit: 0, expireInHours: 2 });
+  await boss.createQueue(OUTBOX_QUEUE, { name: OUTBOX_QUEUE, policy: "stately", retryLimit: 0, expireInMinutes: 15 });
   return boss;
 }
 
@@ -58,8 +61,27 @@ export async function startSyncWorker(run: (job: TSyncJob) => Promise<void>): Pr
   return boss;
 }
 
+/** Queues an outbox drain (null when one already waits) and wakes this process's outbox worker, if any. */
+export async function enqueueOutboxDrain(): Promise<string | null> {
+  const boss = await getBoss();
+  const id = await boss.send(OUTBOX_QUEUE, {});
+  if (globalForBoss.kanshiOutboxWorker) boss.notifyWorker(globalForBoss.kanshiOutboxWorker);
+  return id;
+}
+
+/** The outbox worker of this process: runs queued drains; the schedule queues one every minute. */
+export async function startOutboxWorker(run: () => Promise<void>): Promise<PgBoss> {
+  const boss = await getBoss();
+  globalForBoss.kanshiOutboxWorker = await boss.work(OUTBOX_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async () => {
+    await run();
+  });
+  await boss.schedule(OUTBOX_QUEUE, "* * * * *", {});
+  return boss;
+}
+
 export async function stopQueue(): Promise<void> {
   const boss = await globalForBoss.kanshiBoss?.catch(() => undefined);
   if (boss) await boss.stop({ graceful: true, timeout: 30_000, wait: true });
   globalForBoss.kanshiBoss = undefined;
+  globalForBoss.kanshiOutboxWorker = undefined;
 }

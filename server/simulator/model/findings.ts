@@ -11,7 +11,9 @@ export type TControlRef = { standard: string; generatorSuffix: string; controlId
 export type TIdentity = { i: number; kind: TKind; account: number; region: number; control?: TControlRef; gd?: number };
 export type TWorkflow = "NEW" | "NOTIFIED" | "RESOLVED" | "SUPPRESSED";
 export type TOverride = {
-  workflow?: TWorkflow; workflowAt?: number; archivedAt?: number; note?: { Text: string; UpdatedBy: string; UpdatedAt: string };
+  workflow?: TWorkflow; workflowAt?: number; note?: { Text: string; UpdatedBy: string; UpdatedAt: string };
+  /** the last ArchiveFindings / UnarchiveFindings of a GuardDuty copy, and when */
+  archive?: { archived: boolean; at: number };
   severityLabel?: string; userDefinedFields?: Record<string, string>; verificationState?: string; confidence?: number; criticality?: number;
 };
 export type TState = {
@@ -100,15 +102,15 @@ export class FindingModel {
       st.workflow = initialWorkflow === "SUPPRESSED" ? "NOTIFIED" : initialWorkflow;
     }
     let workflowPending = override?.workflow !== undefined;
-    let archivePending = override?.archivedAt !== undefined;
+    let archivePending = override?.archive !== undefined;
     const applyOverrides = (before: number) => {
       if (workflowPending && (override?.workflowAt ?? 0) < before) {
         st.workflow = override?.workflow as TWorkflow;
         workflowPending = false;
       }
-      if (archivePending && (override?.archivedAt ?? 0) < before) {
-        st.archived = true;
-        st.recordState = "ARCHIVED";
+      if (archivePending && override?.archive && override.archive.at < before) {
+        st.archived = override.archive.archived;
+        st.recordState = st.archived ? "ARCHIVED" : "ACTIVE";
         archivePending = false;
       }
     };

@@ -19,8 +19,8 @@ export class SimData {
   readonly model: FindingModel;
   /** BatchUpdateFindings / ArchiveFindings effects by Security Hub index (GuardDuty copies included). */
   readonly overrides = new Map<number, TOverride>();
-  /** ArchiveFindings on LOW GuardDuty findings that have no Security Hub copy, by GuardDuty index. */
-  readonly gdArchived = new Map<number, number>();
+  /** Archive/UnarchiveFindings on LOW GuardDuty findings that have no Security Hub copy: archived or not, by GuardDuty index. */
+  readonly gdArchive = new Map<number, boolean>();
   /** Rendered ASFF JSON by Security Hub index, valid for one clock time and override version (see renderedAsff). */
   private renderCache = new Map<number, string>();
   private renderStamp = "";
@@ -60,7 +60,7 @@ export class SimData {
     const updatedAt = this.model.gdLowTime(m);
     return {
       ...g, updatedAt, createdAt: updatedAt - Math.floor(unit(this.seed, 301, j) * 10 * 86_400_000),
-      archived: this.gdArchived.has(j) || unit(this.seed, 304, j) < 0.08, count: 1 + Math.floor(unit(this.seed, 302, j) * 40),
+      archived: this.gdArchive.get(j) ?? unit(this.seed, 304, j) < 0.08, count: 1 + Math.floor(unit(this.seed, 302, j) * 40),
     };
   }
 
@@ -100,6 +100,13 @@ export class SimData {
       if (this.renderCache.size < RENDER_CACHE_MAX) this.renderCache.set(i, text);
     }
     return text;
+  }
+
+  /** Archives or unarchives GuardDuty finding j (and its Security Hub copy); updatedAt stays. */
+  setGdArchived(j: number, archived: boolean, now: number): void {
+    const copy = copyOfGd(j);
+    if (copy === null) this.gdArchive.set(j, archived);
+    else this.override(copy).archive = { archived, at: now };
   }
 
   override(i: number): TOverride {

@@ -2,7 +2,7 @@ import "server-only";
 import { parseDuration } from "../clock";
 import { mergeFaults } from "../faults";
 import { json, type TResponse } from "../protocols/rest-json";
-import { parseJsonBody, type SimRuntime } from "../runtime";
+import { emptyStats, parseJsonBody, type SimRuntime } from "../runtime";
 import { warmFindings } from "./securityhub-findings";
 import type { TSimFaults } from "../types";
 
@@ -12,11 +12,11 @@ export function simState(rt: SimRuntime) {
     clock: new Date(now).toISOString(), startTime: new Date(rt.data.timeline.startMs).toISOString(), seed: rt.seed, scale: rt.scale,
     faults: rt.faults, rateLimits: rt.rateLimits, stats: rt.stats,
     securityHubFindings: rt.data.securityHubCount(now), guardDutyFindings: rt.data.guardDutyCount(now),
-    overrides: rt.data.overrides.size + rt.data.gdArchived.size,
+    overrides: rt.data.overrides.size + rt.data.gdArchive.size,
   };
 }
 
-/** GET /_sim/state, POST /_sim/advance {"duration":"7d"}, POST /_sim/faults {…}, POST /_sim/rate-limits {"on":true}, POST /_sim/warm (pre-render findings).  */
+/** GET /_sim/state, POST /_sim/advance {"duration":"7d"}, POST /_sim/faults {throttleRate, errorRate, unprocessedRate, unprocessedIds, latencyMs, deniedAccounts}, POST /_sim/rate-limits {"on":true}, POST /_sim/warm (pre-render findings).  */
 export function handleAdmin(method: string, path: string, body: string, rt: SimRuntime): TResponse {
   try {
     if (method === "GET" && path === "/_sim/state") return json(simState(rt));
@@ -38,7 +38,7 @@ export function handleAdmin(method: string, path: string, body: string, rt: SimR
       return json({ rendered: warmFindings(rt) });
     }
     if (method === "POST" && path === "/_sim/reset-stats") {
-      rt.stats = { calls: {}, throttled: 0, errors: 0 };
+      rt.stats = emptyStats();
       return json(simState(rt));
     }
     return json({ message: `No admin route ${method} ${path}` }, 404);

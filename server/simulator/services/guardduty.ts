@@ -15,6 +15,7 @@ const ROUTES: [string, RegExp, string][] = [
   ["POST", /^\/detector\/[^/]+\/findings$/, "ListFindings"],
   ["POST", /^\/detector\/[^/]+\/findings\/get$/, "GetFindings"],
   ["POST", /^\/detector\/[^/]+\/findings\/archive$/, "ArchiveFindings"],
+  ["POST", /^\/detector\/[^/]+\/findings\/unarchive$/, "UnarchiveFindings"],
   ["GET", /^\/detector\/[^/]+$/, "GetDetector"],
   ["GET", /^\/admin$/, "ListOrganizationAdminAccounts"],
 ];
@@ -128,16 +129,21 @@ function getFindings(req: TRequest, rt: SimRuntime): TResponse {
   return json({ findings: views.map((v) => renderGuardDuty(rt.data, v)) });
 }
 
-function archiveFindings(req: TRequest, rt: SimRuntime): TResponse {
+/**
+ * ArchiveFindings / UnarchiveFindings: only the administrator account may (AWS: "Member accounts don't
+ * have permission to archive findings"). Ids the detector does not see are ignored; updatedAt stays.
+ */
+function setArchived(operation: string, req: TRequest, rt: SimRuntime, archived: boolean): TResponse {
   const inScope = detectorScope(req, rt);
+  if (req.caller.account.id !== rt.data.org.adminAccountId) {
+    throw bad(`The request is rejected because the current account is a GuardDuty member account; only the administrator account ${rt.data.org.adminAccountId} can ${archived ? "archive" : "unarchive"} findings.`);
+  }
+  const ids = findingIds(parseJsonBody(req.body));
+  rt.countWrites(`GuardDuty.${operation}`, ids.length);
   const now = rt.now();
-  for (const id of findingIds(parseJsonBody(req.body))) {
+  for (const id of ids) {
     const j = rt.data.findGuardDuty(id, now);
-    if (j === null) continue;
-    const view = rt.data.gdView(j, now);
-    if (!inScope(view)) continue;
-    if (view.copy !== null) rt.data.override(view.copy).archivedAt ??= now;
-    else if (!rt.data.gdArchived.has(j)) rt.data.gdArchived.set(j, now);
+    if (j !== null && inScope(rt.data.gdView(j, now))) rt.data.setGdArchived(j, archived, now);
   }
   return json({});
 }
@@ -151,7 +157,8 @@ export const guardDuty: TService = {
       case "ListDetectors": return json({ detectorIds: region < 0 ? [] : [detectorId(rt.seed, req.caller.account.index, region)] });
       case "ListFindings": return listFindings(req, rt);
       case "GetFindings": return getFindings(req, rt);
-      case "ArchiveFindings": return archiveFindings(req, rt);
+      case "ArchiveFindings": return setArchived(operation, req, rt, true);
+      case "UnarchiveFindings": return setArchived(operation, req, rt, false);
       case "GetDetector": {
         detectorScope(req, rt);
         const created = new Date(rt.data.timeline.startMs - 400 * 86_400_000).toISOString();

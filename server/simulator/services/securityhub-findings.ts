@@ -1,5 +1,6 @@
 import "server-only";
 import { SimError } from "../errors";
+import { unprocessedFault } from "../faults";
 import { decodeKey, encodeKey, scan, securityHubStreams } from "../model/enumerate";
 import type { TIdentity, TState, TWorkflow } from "../model/findings";
 import { json, type TResponse } from "../protocols/rest-json";
@@ -85,41 +86,70 @@ export function getFindings(req: TRequest, rt: SimRuntime): TResponse {
 }
 
 type TIdentifier = { Id?: string; ProductArn?: string };
+type TUnprocessed = { FindingIdentifier: TIdentifier; ErrorCode: string; ErrorMessage: string };
 
-/** BatchUpdateFindings: workflow, note, severity, user-defined fields; never touches UpdatedAt. */
-export function batchUpdateFindings(req: TRequest, rt: SimRuntime): TResponse {
-  const input = parseJsonBody(req.body);
+/** Which findings the caller may update: the administrator its region's (all from the aggregation region), a member its own. */
+function writeScopeOf(req: TRequest, rt: SimRuntime): (id: TIdentity) => boolean {
+  const region = rt.regionIndex(req.caller.region);
+  if (rt.isAdmin(req)) return region === 0 ? () => true : (id) => id.region === region;
+  const account = req.caller.account.index;
+  return (id) => id.account === account && id.region === region;
+}
+
+/** The request's validation, as AWS answers it: InvalidInputException for the whole call. */
+function readUpdate(input: Record<string, unknown>) {
   const identifiers = input.FindingIdentifiers as TIdentifier[] | undefined;
   if (!Array.isArray(identifiers) || identifiers.length < 1 || identifiers.length > 100) {
     throw invalid("FindingIdentifiers must contain between 1 and 100 items");
+  }
+  if (identifiers.some((f) => typeof f?.Id !== "string" || !f.Id || typeof f.ProductArn !== "string" || !f.ProductArn)) {
+    throw invalid("Each FindingIdentifier requires Id and ProductArn");
   }
   const workflow = (input.Workflow as { Status?: string } | undefined)?.Status;
   if (workflow !== undefined && !WORKFLOWS.has(workflow)) throw invalid(`Invalid Workflow.Status ${workflow}`);
   const note = input.Note as { Text?: string; UpdatedBy?: string } | undefined;
   if (note && (!note.Text || !note.UpdatedBy || note.Text.length > 512)) throw invalid("Note requires Text (at most 512 characters) and UpdatedBy");
+  const fields = input.UserDefinedFields as Record<string, unknown> | undefined;
+  if (fields !== undefined) {
+    const entries = typeof fields === "object" && fields !== null ? Object.entries(fields) : null;
+    if (!entries || entries.length > 50 || entries.some(([k, v]) => !k || k.length > 128 || typeof v !== "string" || v.length > 1024)) {
+      throw invalid("UserDefinedFields takes up to 50 string pairs: keys up to 128 characters, values up to 1024");
+    }
+  }
+  return { identifiers, workflow: workflow as TWorkflow | undefined, note, fields: fields as Record<string, string> | undefined };
+}
+
+/** BatchUpdateFindings: workflow, note, severity, user-defined fields; never touches UpdatedAt. */
+export function batchUpdateFindings(req: TRequest, rt: SimRuntime): TResponse {
+  const input = parseJsonBody(req.body);
+  const { identifiers, workflow, note, fields } = readUpdate(input);
   const severity = input.Severity as { Label?: string } | undefined;
   const now = rt.now();
   const data = rt.data;
-  const inScope = req.caller.assumed ? (id: TIdentity) => id.account === req.caller.account.index : () => true;
+  const inScope = writeScopeOf(req, rt);
+  const first = rt.countWrites("SecurityHub.BatchUpdateFindings", identifiers.length);
+  const seen = new Set<string>();
   const processed: TIdentifier[] = [];
-  const unprocessed: { FindingIdentifier: TIdentifier; ErrorCode: string; ErrorMessage: string }[] = [];
-  for (const identifier of identifiers) {
-    const i = identifier.Id ? data.findSecurityHub(identifier.Id, now) : null;
+  const unprocessed: TUnprocessed[] = [];
+  identifiers.forEach((identifier, n) => {
+    const fail = (ErrorCode: string, ErrorMessage: string) => unprocessed.push({ FindingIdentifier: identifier, ErrorCode, ErrorMessage });
+    const key = `${identifier.ProductArn}|${identifier.Id}`;
+    if (seen.has(key)) return fail("DuplicatedFindingIdentifier", "Finding Identifier is duplicated");
+    seen.add(key);
+    const i = data.findSecurityHub(identifier.Id as string, now);
     const id = i === null ? null : data.model.identity(i);
     const productArn = id ? `arn:aws:securityhub:${data.org.regions[id.region]}::product/aws/${id.kind === "control" ? "securityhub" : id.kind}` : null;
-    if (i === null || !id || !inScope(id) || productArn !== identifier.ProductArn) {
-      unprocessed.push({ FindingIdentifier: identifier, ErrorCode: "FindingNotFound", ErrorMessage: "Finding Not Found" });
-      continue;
-    }
+    if (i === null || !id || !inScope(id) || productArn !== identifier.ProductArn) return fail("FindingNotFound", "Finding Not Found");
+    if (unprocessedFault(rt.faults, rt.seed, first + n, identifier.Id)) return fail("InternalFailure", "Internal service failure");
     const o = data.override(i);
-    if (workflow) Object.assign(o, { workflow: workflow as TWorkflow, workflowAt: now });
+    if (workflow) Object.assign(o, { workflow, workflowAt: now });
     if (note) o.note = { Text: note.Text as string, UpdatedBy: note.UpdatedBy as string, UpdatedAt: new Date(now).toISOString() };
     if (severity?.Label) o.severityLabel = severity.Label;
-    if (input.UserDefinedFields) o.userDefinedFields = { ...o.userDefinedFields, ...(input.UserDefinedFields as Record<string, string>) };
+    if (fields) o.userDefinedFields = { ...o.userDefinedFields, ...fields };
     if (typeof input.VerificationState === "string") o.verificationState = input.VerificationState;
     if (typeof input.Confidence === "number") o.confidence = input.Confidence;
     if (typeof input.Criticality === "number") o.criticality = input.Criticality;
     processed.push({ Id: identifier.Id, ProductArn: identifier.ProductArn });
-  }
+  });
   return json({ ProcessedFindings: processed, UnprocessedFindings: unprocessed });
 }
