@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { asffFinding, guardDutyFinding } from "@/prisma/factories/finding";
 import { createTestUser } from "@/prisma/factories/user";
 import { db } from "@/server/db";
@@ -16,6 +16,12 @@ import { handleTriageRequest } from "./triage-request";
 import type { TSessionUser } from "@/server/auth/roles.types";
 
 const DAY = 86_400_000;
+
+// Triage wakes the outbox worker through pg-boss: stop its connection pool at the end.
+afterAll(async () => {
+  const { stopQueue } = await import("@/server/sync/sync-queue");
+  await stopQueue();
+});
 const NOW = new Date("2026-11-27T12:00:00.000Z");
 const newAccount = () => String(200000000000 + Math.floor(Math.random() * 799999999999)).slice(0, 12);
 
