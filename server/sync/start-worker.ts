@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
+import { runTriageMaintenance } from "@/server/findings/triage-maintenance";
 import { getEnv } from "@/server/env";
 import { syncHousekeeping } from "./housekeeping";
 import { drainOutbox } from "./outbox-drain";
@@ -10,6 +11,7 @@ import { enqueueSync, startOutboxWorker, startSyncWorker, stopQueue } from "./sy
 /** One queued drain: sends every due outbox item and logs what happened when anything did. */
 async function runOutboxDrain(): Promise<void> {
   try {
+    await runTriageMaintenance().catch((error: unknown) => console.error("[triage] upkeep failed:", error));
     const s = await drainOutbox(syncConfigFromEnv());
     if (s.sent + s.done + s.failed > 0) console.log(`[outbox] ${s.sent} sent in ${s.calls} call(s): ${s.done} done, ${s.retried} to retry, ${s.failed} failed`);
   } catch (error) {
@@ -28,6 +30,8 @@ export async function startWorker(): Promise<void> {
   await syncHousekeeping({ retentionDays: env.KANSHI_SYNC_RUN_RETENTION_DAYS });
   await startSyncWorker(async (job) => {
     const summary = await runSync(syncConfigFromEnv(), { trigger: job.trigger });
+    // New findings meet the suppression rules at once, not at the next minute.
+    await runTriageMaintenance().catch((error: unknown) => console.error("[triage] upkeep failed:", error));
     await syncHousekeeping({ retentionDays: env.KANSHI_SYNC_RUN_RETENTION_DAYS });
     const failed = summary.results.filter((r) => !r.ok);
     console.log(`[sync] ${job.trigger} sync done in ${(summary.durationMs / 1000).toFixed(1)} s; ${failed.length ? `${failed.length} scope(s) failed` : "all scopes ok"}`);

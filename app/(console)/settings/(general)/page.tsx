@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { RefreshCw, ScrollText, Users } from "lucide-react";
+import { RefreshCw, ScrollText, ShieldOff, Timer, Users } from "lucide-react";
 import { requirePageUser } from "@/server/auth/guard";
 import { PageHeader } from "@/components/console/page-header";
 import { ProfileCard } from "@/components/settings/profile-card";
@@ -13,10 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const LATER = ["connection", "regions", "sla", "suppression", "views", "notifications", "retention"] as const;
+const LATER = ["connection", "regions", "views", "notifications", "retention"] as const;
 
 export default async function SettingsPage() {
-  const [user, t] = await Promise.all([requirePageUser(), getTranslations("settings")]);
+  const [user, t, tTriage] = await Promise.all([requirePageUser(), getTranslations("settings"), getTranslations("triageSettings.links")]);
   const isAdmin = user.role === "ADMIN";
 
   return (
@@ -58,6 +58,22 @@ export default async function SettingsPage() {
           </Alert>
         )}
       </div>
+
+      <section aria-labelledby="settings-triage" className="mt-6 flex flex-col gap-3">
+        <h2 id="settings-triage" className="text-lg font-semibold">
+          {tTriage("section")}
+        </h2>
+        <div className="grid items-start gap-3 lg:grid-cols-2">
+          <SettingsLinkCard href="/settings/sla" icon={Timer} title={tTriage("sla.title")} description={tTriage("sla.description")} testId="settings-sla-link" />
+          <SettingsLinkCard
+            href="/settings/suppression-rules"
+            icon={ShieldOff}
+            title={tTriage("rules.title")}
+            description={tTriage("rules.description")}
+            testId="settings-suppression-link"
+          />
+        </div>
+      </section>
 
       {isAdmin ? (
         <Card className="mt-6">
