@@ -1,5 +1,5 @@
 import { PageSkeleton } from "@/components/console/page-skeleton";
 
 export default function FindingsLoading() {
-  return <PageSkeleton />;
+  return <PageSkeleton variant="table" />;
 }

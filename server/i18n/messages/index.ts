@@ -2,14 +2,16 @@
 // merged at the top level, so areas can be edited independently.
 import en from "./en.json";
 import enFindings from "./en/findings.json";
+import enFindingsImport from "./en/findingsImport.json";
 import enTriageSettings from "./en/triageSettings.json";
 import ja from "./ja.json";
 import jaFindings from "./ja/findings.json";
+import jaFindingsImport from "./ja/findingsImport.json";
 import jaTriageSettings from "./ja/triageSettings.json";
 
 export const MESSAGES = {
-  en: { ...en, ...enFindings, ...enTriageSettings },
-  ja: { ...ja, ...jaFindings, ...jaTriageSettings },
+  en: { ...en, ...enFindings, ...enFindingsImport, ...enTriageSettings },
+  ja: { ...ja, ...jaFindings, ...jaFindingsImport, ...jaTriageSettings },
 };
 
 export type TMessages = (typeof MESSAGES)["en"];

@@ -1,0 +1,59 @@
+"use client";
+
+import { useCallback } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import type { TFacets } from "./findings-api";
+import type { TFilterField } from "./filter-query";
+
+/** Words for a filter value: names for account, OU and user ids, translated codes, formatted dates. */
+export function useFilterValueLabel(facets: TFacets | undefined) {
+  const tValues = useTranslations("findings.values");
+  const tSeverity = useTranslations("severity");
+  const format = useFormatter();
+
+  return useCallback(
+    (field: TFilterField, value: string): string => {
+      switch (field) {
+        case "severity":
+          return ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL"].includes(value)
+            ? tSeverity(value as "CRITICAL")
+            : value;
+        case "status":
+          return ["NEW", "NOTIFIED", "RESOLVED", "SUPPRESSED"].includes(value) ? tValues(`status.${value as "NEW"}`) : value;
+        case "source":
+          return value === "SECURITY_HUB" || value === "GUARDDUTY" ? tValues(`source.${value}`) : value;
+        case "standard":
+          return value === "fsbp" || value === "cis" ? tValues(`standard.${value}`) : value;
+        case "writeBack":
+          return value === "PENDING" || value === "FAILED" || value === "SYNCED" ? tValues(`writeBack.${value}`) : value;
+        case "sla":
+          return value === "overdue" || value === "dueSoon" ? tValues(`sla.${value}`) : value;
+        case "record":
+          return value === "active" || value === "archived" || value === "all" ? tValues(`record.${value}`) : value;
+        case "suppressionExpired":
+          return value === "true" ? tValues("suppressionExpired.true") : tValues("suppressionExpired.false");
+        case "owner": {
+          if (value === "me") return tValues("owner.me");
+          if (value === "none") return tValues("owner.none");
+          const user = facets?.users.find((candidate) => candidate.id === value);
+          return user ? (user.name ?? user.email) : value;
+        }
+        case "account": {
+          const account = facets?.accounts.find((candidate) => candidate.id === value);
+          return account ? `${account.name} (${value})` : value;
+        }
+        case "ou":
+          return facets?.ous.find((candidate) => candidate.id === value)?.name ?? value;
+        case "firstSeen":
+        case "lastSeen": {
+          if (!value) return "…";
+          const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+          return Number.isNaN(date.getTime()) ? value : format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
+        }
+        default:
+          return value;
+      }
+    },
+    [facets, format, tSeverity, tValues],
+  );
+}

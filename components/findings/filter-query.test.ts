@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { activeChips, effectiveList, filterQuery, findingsHref, listQuery, removeField, toggleSeverity } from "./filter-query";
+
+const params = (query: string) => new URLSearchParams(query);
+
+describe("findings filter in the URL", () => {
+  it("passes the page query to the API without cursor and drawer id, commas kept readable", () => {
+    const p = params("severity=CRITICAL%2CMEDIUM&sort=due&cursor=abc&finding=f1&q=s3 bucket");
+    expect(listQuery(p)).toBe("severity=CRITICAL,MEDIUM&sort=due&q=s3%20bucket");
+    expect(filterQuery(p)).toBe("severity=CRITICAL,MEDIUM&q=s3%20bucket");
+  });
+
+  it("reads the defaults and 'all'", () => {
+    expect(effectiveList(params(""), "severity")).toEqual(["CRITICAL", "HIGH"]);
+    expect(effectiveList(params("status=all"), "status")).toEqual(["NEW", "NOTIFIED", "RESOLVED", "SUPPRESSED"]);
+    expect(effectiveList(params("severity=low,critical"), "severity")).toEqual(["CRITICAL", "LOW"]);
+  });
+
+  it("toggles a severity, writing nothing for the default and 'all' for none left", () => {
+    const p = params("");
+    toggleSeverity(p, "MEDIUM");
+    expect(p.get("severity")).toBe("CRITICAL,HIGH,MEDIUM");
+    toggleSeverity(p, "MEDIUM");
+    expect(p.has("severity")).toBe(false);
+    const only = params("severity=LOW");
+    toggleSeverity(only, "LOW");
+    expect(only.get("severity")).toBe("all");
+  });
+
+  it("shows defaulted severity and status as chips; removing one removes the constraint", () => {
+    const p = params("account=123456789012&firstSeenFrom=2026-01-01&record=archived");
+    expect(activeChips(p).map((chip) => [chip.field, chip.isDefault])).toEqual([
+      ["severity", true],
+      ["status", true],
+      ["account", false],
+      ["firstSeen", false],
+      ["record", false],
+    ]);
+    removeField(p, "severity");
+    removeField(p, "firstSeen");
+    expect(p.get("severity")).toBe("all");
+    expect(p.has("firstSeenFrom")).toBe(false);
+    expect(activeChips(p).some((chip) => chip.field === "severity")).toBe(false);
+  });
+
+  it("builds page links", () => {
+    expect(findingsHref("")).toBe("/findings");
+    expect(findingsHref("severity=LOW&cursor=x", "f2")).toBe("/findings?severity=LOW&finding=f2");
+  });
+});
