@@ -2,7 +2,7 @@ import "server-only";
 import { readPool } from "@/server/db-pool";
 import type { TFindingCountsResponse, TFindingListItem, TFindingListResponse, TSlaState, TWriteBack } from "./findings.types";
 import type { TFindingFilter, TPaging } from "./filters";
-import { cursorOf, filterSql, keysetSql, LIST_FROM, listColumnsSql, SqlParams } from "./query-sql";
+import { cursorOf, filterSql, keysetSql, LIST_FROM, listColumnsSql, sortKeys, SqlParams } from "./query-sql";
 import { SEVERITIES, type TSeverity } from "./severity.types";
 
 const iso = (d: unknown) => (d instanceof Date && Number.isFinite(d.getTime()) ? d.toISOString() : null);
@@ -41,15 +41,35 @@ export type TListContext = { userId: string; now?: Date };
 export async function listFindings(filter: TFindingFilter, paging: TPaging, context: TListContext): Promise<TFindingListResponse> {
   const now = context.now ?? new Date();
   const p = new SqlParams();
-  const where = filterSql(filter, p, { userId: context.userId, now });
   const { orderBy, after } = keysetSql(paging, p);
+  const keys = sortKeys(paging).map((k, i) => `${k} AS k${i}`).join(", ");
+  const take = paging.limit + 1;
+  // The page's ids first (through indexes only where possible), then its columns for those rows.
+  let page: string;
+  // Ranges, free text and rare states are selective through their own indexes (covering, trigram,
+  // write-back), and owner and control have (…, due key, id) indexes in this order: the planner does
+  // better with those than with one walk of the due-key order per severity.
+  const selective = filter.q || filter.firstSeenFrom || filter.firstSeenTo || filter.lastSeenFrom || filter.lastSeenTo
+    || filter.writeBack || filter.suppressionExpired || filter.control || (filter.owner && filter.owner.kind !== "none");
+  if ((paging.sort === "due" || paging.sort === "severity") && !selective) {
+    // One ordered read of the (severity, due key, id) index per severity, merged: no severity's rows
+    // are skipped over to reach another's, whichever way the list runs.
+    const rest = filterSql(filter, p, { userId: context.userId, now, omit: "severity" });
+    const parts = (filter.severity ?? SEVERITIES).map((severity) =>
+      `(SELECT f.id, ${keys} FROM findings f WHERE f.severity = ${p.add(severity, `::"Severity"`)} AND ${rest} AND ${after} ORDER BY ${orderBy} LIMIT ${take})`);
+    const outer = sortKeys(paging).map((_, i) => `k${i} ${paging.dir === "desc" ? "DESC" : "ASC"}`).join(", ");
+    page = `SELECT * FROM (${parts.join(" UNION ALL ")}) x ORDER BY ${outer} LIMIT ${take}`;
+  } else {
+    const where = filterSql(filter, p, { userId: context.userId, now });
+    page = `SELECT f.id, ${keys} FROM findings f WHERE ${where} AND ${after} ORDER BY ${orderBy} LIMIT ${take}`;
+  }
   const nowParam = p.add(now, "::timestamp");
-  const sql = `SELECT ${listColumnsSql(nowParam)} FROM ${LIST_FROM}
-    WHERE ${where} AND ${after} ORDER BY ${orderBy} LIMIT ${paging.limit + 1}`;
+  const sql = `WITH page AS MATERIALIZED (${page})
+    SELECT ${listColumnsSql(nowParam)} FROM page JOIN (${LIST_FROM}) ON f.id = page.id ORDER BY ${orderBy}`;
   const { rows } = await readPool().query(sql, p.values);
-  const page = rows.slice(0, paging.limit);
-  const last = page[page.length - 1];
-  return { items: page.map(toListItem), nextCursor: rows.length > paging.limit && last ? cursorOf(paging, last) : null };
+  const items = rows.slice(0, paging.limit);
+  const last = items[items.length - 1];
+  return { items: items.map(toListItem), nextCursor: rows.length > paging.limit && last ? cursorOf(paging, last) : null };
 }
 
 /** Counts by severity for the filter without its severity part; total = the filter's own count. */
