@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apiFetch } from "@/components/lib/api-client";
 import type {
+  TFacets,
   TFindingCountsResponse,
   TFindingDetail,
   TFindingListResponse,
@@ -15,15 +16,7 @@ import { toQueryString } from "./filter-query";
 /** Rows per request while scrolling: enough to fill a tall screen twice. */
 export const PAGE_SIZE = 100;
 
-export type TFacets = {
-  accounts: { id: string; name: string; ouId: string | null }[];
-  ous: { id: string; name: string; parentId: string | null }[];
-  regions: string[];
-  resourceTypes: string[];
-  controls: string[];
-  products: string[];
-  users: { id: string; email: string; name: string | null }[];
-};
+export type { TFacets };
 
 export const findingKeys = {
   all: ["findings"] as const,

@@ -11,7 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { MAX_IMPORT_BYTES, type TImportResult } from "@/server/findings/import-asff.types";
 import { findingKeys } from "./findings-api";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 
 type TPhase =
   /** `problem` blocks the import (empty, too large) unless it only says the last upload was cancelled */

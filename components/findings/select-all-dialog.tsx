@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { MAX_FILTER_TARGET } from "@/server/findings/findings.types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 
 /**
  * "Select all N matching this filter": states the count before anything is selected, and refuses

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 
 export const SHORTCUTS = [
   { keys: ["j", "k"], name: "move" },

@@ -18,7 +18,7 @@ import {
   type TWorkflowStatus,
 } from "@/server/findings/findings.types";
 import type { TFacets } from "./findings-api";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 import { useTriage } from "./use-findings";
 
 export type TTriageKind = "status" | "assign" | "note" | "suppress" | "unsuppress";

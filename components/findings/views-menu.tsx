@@ -10,7 +10,7 @@ import { Input, Label } from "@/components/ui/field";
 import { Menu, MenuGroup, MenuItem, MenuSeparator } from "@/components/ui/menu";
 import type { TSavedView } from "./findings-api";
 import { findingsHref } from "./filter-query";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 import { useDeleteView, useSaveView, useViews } from "./use-findings";
 
 /**

@@ -6,7 +6,7 @@ import { useApiErrorMessage } from "@/components/lib/use-api-error-message";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { TSuppressionRule } from "@/server/findings/triage-settings.types";
-import { SettingsDialog } from "./settings-dialog";
+import { Modal } from "@/components/ui/modal";
 import { deleteRule } from "./triage-settings-api";
 import { useRuleMutation } from "./use-suppression-rules";
 
@@ -20,7 +20,7 @@ export function DeleteRuleDialog({ rule, onClose, onDone }: { rule: TSuppression
   const remove = useRuleMutation(() => deleteRule(rule.id, keep));
 
   return (
-    <SettingsDialog open onClose={onClose} title={t("title")} testId="rule-delete-dialog" className="w-[min(30rem,calc(100vw-2rem))]">
+    <Modal padded={false} open onClose={onClose} title={t("title")} testId="rule-delete-dialog">
       <div className="flex flex-col gap-3 px-5 py-4 text-sm">
         <p>{t("body", { name: rule.name, count: rule.covers })}</p>
         {rule.covers > 0 ? (
@@ -50,6 +50,6 @@ export function DeleteRuleDialog({ rule, onClose, onDone }: { rule: TSuppression
           {remove.isPending ? t("deleting") : t("confirm")}
         </Button>
       </div>
-    </SettingsDialog>
+    </Modal>
   );
 }

@@ -10,7 +10,7 @@ import { Input, Label } from "@/components/ui/field";
 import { RULE_LIMITS, type TSuppressionRule } from "@/server/findings/triage-settings.types";
 import { PickList, type TPickOption } from "./pick-list";
 import { changesOf, criteriaOf, EMPTY_FORM, formOf, hasCriteria, type TRuleForm } from "./rule-form";
-import { SettingsDialog } from "./settings-dialog";
+import { Modal } from "@/components/ui/modal";
 import { patchRule, postRule, previewRule, ruleKeys, type TPickLists } from "./triage-settings-api";
 import { useDebouncedValue } from "./use-debounced-value";
 import { usePickLists, useRuleMutation } from "./use-suppression-rules";
@@ -75,7 +75,7 @@ export function RuleDialog({ open, rule, onClose, onDone }: { open: boolean; rul
   else previewText = t("preview", { matches: preview.data.matches, would: preview.data.wouldSuppress });
 
   return (
-    <SettingsDialog open={open} onClose={onClose} title={rule ? t("editTitle") : t("createTitle")} description={t("description")} testId="rule-dialog">
+    <Modal size="lg" padded={false} open={open} onClose={onClose} title={rule ? t("editTitle") : t("createTitle")} description={t("description")} testId="rule-dialog">
       <form
         noValidate
         className="flex min-h-0 flex-col"
@@ -134,6 +134,6 @@ export function RuleDialog({ open, rule, onClose, onDone }: { open: boolean; rul
           <Button type="submit" data-testid="rule-save" disabled={save.isPending}>{save.isPending ? t("saving") : rule ? t("save") : t("create")}</Button>
         </div>
       </form>
-    </SettingsDialog>
+    </Modal>
   );
 }

@@ -106,6 +106,17 @@ export type TFindingDetail = TFindingListItem & {
   outbox: TOutboxEntry[];
 };
 
+/** GET /api/findings/facets: options of the filter pickers */
+export type TFacets = {
+  accounts: { id: string; name: string; ouId: string | null }[];
+  ous: { id: string; name: string; parentId: string | null }[];
+  regions: string[];
+  resourceTypes: string[];
+  controls: string[];
+  products: string[];
+  users: { id: string; email: string; name: string | null }[];
+};
+
 /** POST /api/findings/actions */
 export type TTriageAction =
   | { action: "status"; status: TWorkflowStatus; note?: string }

@@ -1,6 +1,6 @@
 import "server-only";
 import { readPool } from "@/server/db-pool";
-import type { TFindingCountsResponse, TFindingListItem, TFindingListResponse, TSlaState, TWriteBack } from "./findings.types";
+import type { TFacets, TFindingCountsResponse, TFindingListItem, TFindingListResponse, TSlaState, TWriteBack } from "./findings.types";
 import type { TFindingFilter, TPaging } from "./filters";
 import { cursorOf, filterSql, keysetSql, LIST_FROM, listColumnsSql, sortKeys, SqlParams } from "./query-sql";
 import { SEVERITIES, type TSeverity } from "./severity.types";
@@ -93,16 +93,6 @@ export async function matchingIds(filter: TFindingFilter, context: TListContext,
   const { rows } = await readPool().query<{ id: string }>(`SELECT f.id FROM findings f WHERE ${where} LIMIT ${limit + 1}`, p.values);
   return rows.map((r) => r.id);
 }
-
-export type TFacets = {
-  accounts: { id: string; name: string; ouId: string | null }[];
-  ous: { id: string; name: string; parentId: string | null }[];
-  regions: string[];
-  resourceTypes: string[];
-  controls: string[];
-  products: string[];
-  users: { id: string; email: string; name: string | null }[];
-};
 
 /** Options for the filter pickers: distinct values read through indexes (loose index scans). */
 export async function getFacets(): Promise<TFacets> {

@@ -18,6 +18,8 @@ export function Modal({
   children,
   testId,
   className,
+  size = "md",
+  padded = true,
 }: {
   open: boolean;
   onClose: () => void;
@@ -26,8 +28,12 @@ export function Modal({
   children: ReactNode;
   testId?: string;
   className?: string;
+  /** md: 32rem wide; lg: 40rem (forms with several sections) */
+  size?: "md" | "lg";
+  /** false: the children bring their own padding (e.g. a form with a footer) */
+  padded?: boolean;
 }) {
-  const t = useTranslations("findings.dialog");
+  const t = useTranslations("common");
   const ref = useRef<HTMLDialogElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   const titleId = useId();
@@ -63,7 +69,8 @@ export function Modal({
         onClose();
       }}
       className={cn(
-        "m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-border bg-card p-0 text-card-foreground shadow-xl backdrop:bg-black/50",
+        size === "lg" ? "w-[min(40rem,calc(100vw-2rem))]" : "w-[min(32rem,calc(100vw-2rem))]",
+        "m-auto rounded-lg border border-border bg-card p-0 text-card-foreground shadow-xl backdrop:bg-black/50",
         className,
       )}
     >
@@ -89,7 +96,7 @@ export function Modal({
               <X aria-hidden="true" className="size-5" />
             </button>
           </div>
-          <div className="overflow-y-auto px-5 py-4">{children}</div>
+          {padded ? <div className="overflow-y-auto px-5 py-4">{children}</div> : children}
         </div>
       ) : null}
     </dialog>
