@@ -121,15 +121,22 @@ export function FindingRow({
         </span>
       </td>
       <td className={td}>
+        <SlaBadge sla={item.sla} dueAt={item.dueAt} now={now} />
+      </td>
+      <td className={td}>
+        <span className="flex items-center gap-1.5">
+          <StatusBadge status={item.workflowStatus} />
+          <WriteBackMarker state={item.writeBack} error={item.writeBackError} />
+        </span>
+      </td>
+      <td className={td}>
+        <OwnerLabel owner={item.owner} />
+      </td>
+      <td className={td}>
         <span className="block truncate" title={item.accountName ?? item.awsAccountId}>
           {item.accountName ?? tCommon("none")}
         </span>
         <span className="block font-mono text-xs text-muted-foreground tabular-nums">{item.awsAccountId}</span>
-      </td>
-      <td className={cn(td, "font-mono text-xs")}>
-        <span className="block truncate" title={item.region}>
-          {item.region}
-        </span>
       </td>
       <td className={td}>
         {item.resourceType || item.resourceId ? (
@@ -147,17 +154,10 @@ export function FindingRow({
           <span className="text-muted-foreground">{tCommon("none")}</span>
         )}
       </td>
-      <td className={td}>
-        <span className="flex items-center gap-1.5">
-          <StatusBadge status={item.workflowStatus} />
-          <WriteBackMarker state={item.writeBack} error={item.writeBackError} />
+      <td className={cn(td, "font-mono text-xs")}>
+        <span className="block truncate" title={item.region}>
+          {item.region}
         </span>
-      </td>
-      <td className={td}>
-        <OwnerLabel owner={item.owner} />
-      </td>
-      <td className={td}>
-        <SlaBadge sla={item.sla} dueAt={item.dueAt} now={now} />
       </td>
       <td className={cn(td, "text-xs")}>
         {item.lastObservedAt ? (

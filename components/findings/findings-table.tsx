@@ -11,16 +11,17 @@ import { FindingRow, ROW_HEIGHT, SELECT_WIDTH, SEVERITY_WIDTH, pinned } from "./
 /** Ask for the next page when this many loaded rows are left below the window. */
 const PREFETCH_ROWS = 30;
 
-// Widths in rem; the title takes what is left, at least TITLE_MIN.
+// Widths in rem; the title takes what is left, at least TITLE_MIN. What triage decides on (SLA,
+// status, owner) comes first, so it stays in view on a laptop when the table scrolls sideways.
 const COLUMNS = [
   { key: "severity", width: SEVERITY_WIDTH },
   { key: "title", width: undefined },
-  { key: "account", width: 9 },
-  { key: "region", width: 7.5 },
-  { key: "resource", width: 10 },
+  { key: "sla", width: 7 },
   { key: "status", width: 8 },
   { key: "owner", width: 7.5 },
-  { key: "sla", width: 7 },
+  { key: "account", width: 9 },
+  { key: "resource", width: 10 },
+  { key: "region", width: 7.5 },
   { key: "lastSeen", width: 6.5 },
   { key: "source", width: 7 },
 ] as const;
