@@ -87,6 +87,9 @@ try {
   } else if ((await db.user.count()) === 0) {
     say("no users yet: create the first admin with `npm run user:create -- --email you@example.com --role ADMIN`");
   }
+  const { ensureDefaultChecklists } = await import("@/server/checklists/recurring/checklists");
+  const checklists = await ensureDefaultChecklists();
+  if (checklists) say(`created ${checklists} default checklists`);
   await db.$disconnect();
 
   const childEnv: NodeJS.ProcessEnv = {
