@@ -16,7 +16,7 @@ export async function expireSuppressions(now = new Date()): Promise<number> {
       [now.toISOString()],
     );
     if (rows.length === 0) return total;
-    const result = await applyTriage(rows.map((r) => r.id), { action: "unsuppress", note: "Suppression expired", expired: true }, {
+    const result = await applyTriage(rows.map((r) => r.id), { action: "unsuppress", note: "Suppression expired", expired: true, asOf: now.toISOString() }, {
       actor: null, origin: "system", auditAction: "finding.suppression.expired",
     });
     total += result.affected;

@@ -138,6 +138,11 @@ describe("findings list (PostgreSQL)", () => {
   it("rejects a forged cursor", async () => {
     const user = await analyst();
     await expect(listFindings(parseFindingFilter(params("")), parsePaging(params("cursor=bm9wZQ")), { userId: user.id })).rejects.toThrow(/cursor/);
+    // Well-formed JSON with values that are not timestamps or ids of this sort: 400, not a database error.
+    const forged = Buffer.from(JSON.stringify(["garbage", "x"])).toString("base64url");
+    await expect(listFindings(parseFindingFilter(params("")), parsePaging(params(`cursor=${forged}`)), { userId: user.id })).rejects.toBeInstanceOf(AppError);
+    const severity = Buffer.from(JSON.stringify(["URGENT", "2026-01-01T00:00:00.000Z", "x"])).toString("base64url");
+    await expect(listFindings(parseFindingFilter(params("")), parsePaging(params(`sort=severity&cursor=${severity}`)), { userId: user.id })).rejects.toBeInstanceOf(AppError);
   });
 });
 
@@ -167,6 +172,23 @@ describe("triage (PostgreSQL)", () => {
     const raw = targets[0]!.raw as Record<string, unknown>;
     await store("securityhub", [{ ...raw, UpdatedAt: iso(NOW.getTime()), Workflow: { Status: "NEW" } }]);
     expect((await db.finding.findUniqueOrThrow({ where: { id: targets[0]!.id } })).workflowStatus).toBe("RESOLVED");
+
+    // Written back (SYNCED): a page fetched before the write-back (same UpdatedAt) must not undo it…
+    const stale = targets[1]!;
+    await db.finding.update({ where: { id: stale.id }, data: { writeBack: "SYNCED" } });
+    await store("securityhub", [{ ...(stale.raw as Record<string, unknown>), Workflow: { Status: "NEW" } }]);
+    expect((await db.finding.findUniqueOrThrow({ where: { id: stale.id } })).workflowStatus).toBe("RESOLVED");
+    // …but a change AWS made afterwards (a newer UpdatedAt, e.g. the finding reopened) is taken.
+    await store("securityhub", [{ ...(stale.raw as Record<string, unknown>), UpdatedAt: iso(NOW.getTime() + DAY), Workflow: { Status: "NEW" } }]);
+    expect((await db.finding.findUniqueOrThrow({ where: { id: stale.id } })).workflowStatus).toBe("NEW");
+  });
+
+  it("unsuppress leaves findings that are not suppressed alone", async () => {
+    const account = await seedAccount();
+    const [resolved] = await db.finding.findMany({ where: { awsAccountId: account, workflowStatus: "RESOLVED" }, take: 1 });
+    const result = await applyTriage([resolved!.id], { action: "unsuppress" }, { actor: null, origin: "system" });
+    expect(result.affected).toBe(0);
+    expect((await db.finding.findUniqueOrThrow({ where: { id: resolved!.id } })).workflowStatus).toBe("RESOLVED");
   });
 
   it("refuses bad triage requests with 4xx messages", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/server/http/app-error";
 import { STANDARDS } from "./findings.types";
+import { SEVERITIES } from "./severity.types";
 import type { TFindingFilter, TPaging } from "./filters";
 
 /** Positional parameters ($1, $2 …) collected while a statement is built. */
@@ -96,7 +97,7 @@ export function keysetSql(paging: TPaging, p: SqlParams): { orderBy: string; aft
   const dir = paging.dir === "desc" ? "DESC" : "ASC";
   const orderBy = parts.map((k) => `${k.expr} ${dir}`).join(", ");
   if (!paging.cursor) return { orderBy, after: "TRUE" };
-  const values = decodeCursor(paging.cursor, parts.length);
+  const values = decodeCursor(paging.cursor, parts);
   const placeholders = parts.map((k, i) => p.add(values[i], k.cast));
   return { orderBy, after: `(${parts.map((k) => k.expr).join(", ")}) ${dir === "ASC" ? ">" : "<"} (${placeholders.join(", ")})` };
 }
@@ -110,10 +111,18 @@ export function cursorOf(paging: TPaging, row: Record<string, unknown>): string 
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
 
-function decodeCursor(cursor: string, length: number): (string | null)[] {
+const CURSOR_VALUE: Record<string, (v: string) => boolean> = {
+  "::timestamp": (v) => /^-?infinity$/i.test(v) || (/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) && !Number.isNaN(Date.parse(v))),
+  [`::"Severity"`]: (v) => (SEVERITIES as readonly string[]).includes(v),
+  "::text": (v) => v.length > 0 && v.length <= 64,
+};
+
+function decodeCursor(cursor: string, parts: TKeyPart[]): string[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === "string")) return values as string[];
+    if (Array.isArray(values) && values.length === parts.length && values.every((v, i) => typeof v === "string" && CURSOR_VALUE[parts[i]!.cast]?.(v))) {
+      return values as string[];
+    }
   } catch {
     // fall through
   }

@@ -41,10 +41,12 @@ export async function createView(input: z.infer<typeof ZCreateView>, user: TSess
 /** Deletes a view: its owner, or an admin for a shared view. */
 export async function deleteView(id: string, user: TSessionUser, ip: string | null): Promise<void> {
   const view = await db.savedView.findUnique({ where: { id } });
-  if (!view) throw new AppError("NOT_FOUND", "No such saved view.");
+  // Another user's private view does not exist, as far as this user can tell.
+  if (!view || (!view.shared && view.ownerId !== user.id)) throw new AppError("NOT_FOUND", "No such saved view.");
   if (view.ownerId !== user.id && !(view.shared && user.role === "ADMIN")) throw new AppError("FORBIDDEN", "Only its owner (or an admin, for a shared view) can delete this view.");
   await db.$transaction(async (tx) => {
-    await tx.savedView.delete({ where: { id } });
+    const { count } = await tx.savedView.deleteMany({ where: { id } });
+    if (count === 0) throw new AppError("NOT_FOUND", "No such saved view (it was just deleted).");
     await recordAudit({ actor: user, action: "view.delete", target: { type: "savedView", id }, before: { name: view.name, query: view.query, shared: view.shared }, ip }, tx);
   });
 }

@@ -12,11 +12,13 @@ export type TTriageChange =
   | Exclude<TTriageAction, { action: "suppress" } | { action: "unsuppress" } | { action: "assign" }>
   | { action: "assign"; ownerId: string | null; ownerEmail?: string }
   | { action: "suppress"; reason: string; until: string | null; ruleId?: string }
-  | { action: "unsuppress"; note?: string; expired?: boolean };
+  | { action: "unsuppress"; note?: string; expired?: boolean; asOf?: string };
 export type TTriageContext = { actor: TTriageActor; origin: "user" | "system"; ip?: string | null; userAgent?: string | null; auditAction?: string };
 export type TTriageResult = { actionId: string; affected: number; writeBack: number };
 
 type TPlan = {
+  /** extra condition on the targets (`findings` columns): findings it does not apply to are left alone */
+  only?: string;
   /** SET list over `f` (the row) and `t` (its state before) */
   set: string[];
   /** BatchUpdateFindings fields for findings with a Security Hub copy; null = nothing to send */
@@ -68,6 +70,8 @@ function plan(change: TTriageChange, actor: TTriageActor, param: (value: unknown
     }
     case "unsuppress":
       return {
+        // Only suppressed findings; an expiry only those whose suppression has run out by then (re-checked under the row lock).
+        only: `"workflowStatus" = 'SUPPRESSED'${change.expired ? ` AND "suppressedUntil" <= ${param(change.asOf ?? new Date().toISOString(), "::timestamp")}` : ""}`,
         set: [`"workflowStatus" = 'NEW'`, `"suppressionExpiredAt" = ${change.expired ? "now()" : "NULL"}`, ...CLEAR_SUPPRESSION, ...(change.note ? [`note = ${param(change.note)}`] : [])],
         securityHub: { Workflow: { Status: "NEW" }, ...noteField(change.note, actor) },
         guardDuty: "guardduty.unarchive",
@@ -109,7 +113,7 @@ export async function applyTriageInTransaction(client: PoolClient, ids: string[]
 
   const sql = `
 WITH target AS (
-  SELECT id, ${TRACKED.map((c) => `"${c}"`).join(", ")}, "inSecurityHub", "guardDutyId" FROM findings WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE
+  SELECT id, ${TRACKED.map((c) => `"${c}"`).join(", ")}, "inSecurityHub", "guardDutyId" FROM findings WHERE id = ANY($1::text[])${p.only ? ` AND ${p.only}` : ""} ORDER BY id FOR UPDATE
 ),
 u AS (
   UPDATE findings f SET ${p.set.join(", ")},

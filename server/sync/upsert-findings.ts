@@ -43,7 +43,10 @@ const COLUMNS = [
 const names = COLUMNS.map(([name]) => `"${name}"`);
 const stored = names.filter((n) => n !== '"origin"');
 
-const LOCAL_PENDING = `findings."writeBack" IN ('PENDING', 'FAILED')`;
+// The local workflow stands while its write-back is pending or failed, and after it was written
+// back until AWS itself changes the finding (a page fetched before the write-back must not undo it:
+// BatchUpdateFindings does not move UpdatedAt, so no later sync would correct it).
+const LOCAL_PENDING = `(findings."writeBack" IN ('PENDING', 'FAILED') OR (findings."writeBack" = 'SYNCED' AND EXCLUDED."awsUpdatedAt" <= findings."awsUpdatedAt"))`;
 
 // From Security Hub: every AWS-owned column. From native GuardDuty: archive state and times only.
 const UPDATE = {
