@@ -4,6 +4,7 @@ import { Agent as HttpAgent } from "node:http";
 import { GuardDutyClient } from "@aws-sdk/client-guardduty";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { SecurityHubClient } from "@aws-sdk/client-securityhub";
+import { SSMClient } from "@aws-sdk/client-ssm";
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
@@ -89,6 +90,11 @@ export class AwsContext {
 
   guardDuty(scope: { accountId?: string; region: string }): GuardDutyClient {
     return this.client("guardduty", scope, (c) => new GuardDutyClient(c));
+  }
+
+  /** SSM is never aggregated: `accountId` unset = Kanshi's own account only. */
+  ssm(scope: { accountId?: string; region: string }): SSMClient {
+    return this.client("ssm", scope, (c) => new SSMClient(c));
   }
 
   organizations(region: string): OrganizationsClient {

@@ -14,6 +14,9 @@ export const AWS_RATES = {
   "guardduty:default": { perSecond: 10, burst: 15 },
   "organizations:default": { perSecond: 4, burst: 4 },
   "sts:default": { perSecond: 20, burst: 40 },
+  // SSM publishes no fixed per-API rates (its Describe*/List* calls are throttled somewhere around 5–20
+  // per second per account and region); 5/s stays under the low end.
+  "ssm:default": { perSecond: 5, burst: 10 },
 } satisfies Record<string, TRate>;
 
 type Bucket = { tokens: number; updated: number; rate: TRate; queue: Promise<void> };

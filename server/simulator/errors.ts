@@ -7,13 +7,14 @@ export class SimError extends Error {
   }
 }
 
-export type TServiceName = "securityhub" | "guardduty" | "organizations" | "sts";
+export type TServiceName = "securityhub" | "guardduty" | "organizations" | "sts" | "ssm";
 
 const THROTTLE: Record<TServiceName, [number, string, string]> = {
   securityhub: [429, "LimitExceededException", "Rate exceeded"],
   guardduty: [429, "TooManyRequestsException", "Rate exceeded"],
   organizations: [400, "TooManyRequestsException", "AWS Organizations can't complete your request because another request is already in progress or the request rate is too high. Try again later."],
   sts: [400, "Throttling", "Rate exceeded"],
+  ssm: [400, "ThrottlingException", "Rate exceeded"],
 };
 
 const INTERNAL: Record<TServiceName, [number, string][]> = {
@@ -21,6 +22,7 @@ const INTERNAL: Record<TServiceName, [number, string][]> = {
   guardduty: [[500, "InternalServerErrorException"], [503, "ServiceUnavailableException"]],
   organizations: [[500, "ServiceException"], [503, "ServiceUnavailableException"]],
   sts: [[500, "InternalFailure"], [503, "ServiceUnavailable"]],
+  ssm: [[500, "InternalServerError"], [503, "ServiceUnavailable"]],
 };
 
 export function throttleError(service: TServiceName): SimError {
@@ -37,6 +39,6 @@ export function internalError(service: TServiceName, variant: number): SimError 
 export function accessDenied(service: TServiceName, arn: string, action: string): SimError {
   const message = `User: ${arn} is not authorized to perform: ${action}`;
   if (service === "sts") return new SimError(403, "AccessDenied", message);
-  if (service === "organizations") return new SimError(400, "AccessDeniedException", message);
+  if (service === "organizations" || service === "ssm") return new SimError(400, "AccessDeniedException", message);
   return new SimError(403, "AccessDeniedException", message);
 }

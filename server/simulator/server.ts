@@ -14,13 +14,14 @@ import { handleAdmin } from "./services/admin";
 import { guardDuty } from "./services/guardduty";
 import { organizations } from "./services/organizations";
 import { securityHub } from "./services/securityhub";
+import { ssm } from "./services/ssm";
 import { sts } from "./services/sts";
 
-const SERVICES: Record<TServiceName, TService> = { securityhub: securityHub, guardduty: guardDuty, organizations, sts };
+const SERVICES: Record<TServiceName, TService> = { securityhub: securityHub, guardduty: guardDuty, organizations, sts, ssm };
 
 function encodeError(service: TServiceName | null, error: SimError, requestId: string): TResponse {
   if (service === "sts") return queryError(error, requestId);
-  if (service === "organizations") return awsJsonError(error);
+  if (service === "organizations" || service === "ssm") return awsJsonError(error);
   return restJsonError(error, service === "guardduty" ? "guardduty" : "securityhub");
 }
 
