@@ -1,17 +1,19 @@
 // The message catalogs: the shared base file plus one file per area (messages/<locale>/<area>.json),
 // merged at the top level, so areas can be edited independently.
 import en from "./en.json";
+import enChecklists from "./en/checklists.json";
 import enFindings from "./en/findings.json";
 import enFindingsImport from "./en/findingsImport.json";
 import enTriageSettings from "./en/triageSettings.json";
 import ja from "./ja.json";
+import jaChecklists from "./ja/checklists.json";
 import jaFindings from "./ja/findings.json";
 import jaFindingsImport from "./ja/findingsImport.json";
 import jaTriageSettings from "./ja/triageSettings.json";
 
 export const MESSAGES = {
-  en: { ...en, ...enFindings, ...enFindingsImport, ...enTriageSettings },
-  ja: { ...ja, ...jaFindings, ...jaFindingsImport, ...jaTriageSettings },
+  en: { ...en, ...enChecklists, ...enFindings, ...enFindingsImport, ...enTriageSettings },
+  ja: { ...ja, ...jaChecklists, ...jaFindings, ...jaFindingsImport, ...jaTriageSettings },
 };
 
 export type TMessages = (typeof MESSAGES)["en"];
