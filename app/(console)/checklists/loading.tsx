@@ -1,5 +1,5 @@
 import { PageSkeleton } from "@/components/console/page-skeleton";
 
 export default function ChecklistsLoading() {
-  return <PageSkeleton />;
+  return <PageSkeleton variant="cards" />;
 }

@@ -21,6 +21,8 @@ export type TChecklistItemView = {
 };
 export type TChecklistView = {
   id: string;
+  /** the shipped template it was created from, if any */
+  templateKey: string | null;
   name: string;
   description: string | null;
   schedule: TSchedule;
@@ -80,7 +82,7 @@ export async function listChecklists(now = new Date()): Promise<TChecklistView[]
       };
     });
     views.push({
-      id: checklist.id, name: checklist.name, description: checklist.description, schedule, owner: checklist.owner,
+      id: checklist.id, templateKey: checklist.templateKey, name: checklist.name, description: checklist.description, schedule, owner: checklist.owner,
       period: { key: current.key, start: iso(current.start), due: iso(current.due) }, items,
     });
   }
