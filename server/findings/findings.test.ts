@@ -252,7 +252,7 @@ describe("triage (PostgreSQL)", () => {
     expect(after.suppressionExpiredAt).not.toBeNull();
     expect(after.history[0]).toMatchObject({ origin: "system", changes: { workflowStatus: { from: "SUPPRESSED", to: "NEW" } } });
     expect(after.outbox[0]).toMatchObject({ kind: "securityhub.update", state: "PENDING" });
-    const list = await readAll(`account=${account}&suppressionExpired=true&severity=all`, user.id);
+    const list = await readAll(`account=${account}&suppressionExpired=true&severity=all&record=all`, user.id);
     expect(list).toContain(one!.id);
   });
 });
