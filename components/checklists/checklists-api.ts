@@ -1,36 +1,11 @@
 import { apiFetch } from "@/components/lib/api-client";
-import type { TSchedule } from "@/server/checklists/recurring/cadence.schema";
+import type { TChecklistItemView, TChecklistView, TCompletionResult, TItemState } from "@/server/checklists/recurring/checklists.types";
 
-// The recurring checklists API as seen from the browser. The view types mirror TChecklistView /
-// TChecklistItemView in server/checklists/recurring/checklists.ts (a server-only module, so they are
-// restated here; the page passes the server's value in, which keeps the two in step at compile time).
+// The recurring checklists API as seen from the browser; the shapes are server/checklists/recurring/checklists.types.ts.
 
-export type TItemState = "done" | "due" | "overdue" | "upcoming";
-export type TItemSource = "manual" | "patches" | "findings" | "eol";
-export type TCompletionResult = "OK" | "ISSUE";
-
-export type TChecklistItem = {
-  id: string;
-  title: string;
-  description: string | null;
-  source: string;
-  state: TItemState;
-  daysOverdue: number;
-  period: { key: string; due: string };
-  completion: { at: string; by: string | null; result: TCompletionResult; note: string | null; link: string | null } | null;
-};
-
-export type TChecklist = {
-  id: string;
-  /** Not in the API yet; shown as data-template when it arrives. */
-  templateKey?: string | null;
-  name: string;
-  description: string | null;
-  schedule: TSchedule;
-  owner: { id: string; email: string } | null;
-  period: { key: string; start: string; due: string };
-  items: TChecklistItem[];
-};
+export type { TCompletionResult, TItemSource, TItemState } from "@/server/checklists/recurring/checklists.types";
+export type TChecklistItem = TChecklistItemView;
+export type TChecklist = TChecklistView;
 
 export type TCompleteItem = { periodKey: string; result: TCompletionResult; note?: string; link?: string };
 

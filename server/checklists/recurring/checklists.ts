@@ -4,32 +4,12 @@ import { recordAudit } from "@/server/audit/record-audit";
 import type { TSessionUser } from "@/server/auth/roles.types";
 import { db } from "@/server/db";
 import { AppError } from "@/server/http/app-error";
-import { itemState, periodAt, previousPeriod, type TItemState, type TPeriod } from "./cadence";
-import { ZSchedule, type TSchedule } from "./cadence.schema";
+import { itemState, periodAt, previousPeriod, type TPeriod } from "./cadence";
+import { ZSchedule } from "./cadence.schema";
+import type { TChecklistItemView, TChecklistView } from "./checklists.types";
 import { TEMPLATES } from "./templates";
 
-export type TChecklistItemView = {
-  id: string;
-  title: string;
-  description: string | null;
-  source: string;
-  state: TItemState;
-  daysOverdue: number;
-  /** the period this state is about: the previous one while it is open and overdue, else the current one */
-  period: { key: string; due: string };
-  completion: { at: string; by: string | null; result: "OK" | "ISSUE"; note: string | null; link: string | null } | null;
-};
-export type TChecklistView = {
-  id: string;
-  /** the shipped template it was created from, if any */
-  templateKey: string | null;
-  name: string;
-  description: string | null;
-  schedule: TSchedule;
-  owner: { id: string; email: string } | null;
-  period: { key: string; start: string; due: string };
-  items: TChecklistItemView[];
-};
+export type { TChecklistItemView, TChecklistView };
 
 const iso = (d: Date) => d.toISOString();
 
