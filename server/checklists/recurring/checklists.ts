@@ -40,16 +40,24 @@ export async function listChecklists(now = new Date()): Promise<TChecklistView[]
     orderBy: { name: "asc" },
     include: { owner: { select: { id: true, email: true } }, items: { where: { archivedAt: null }, orderBy: { position: "asc" } } },
   });
-  const views: TChecklistView[] = [];
-  for (const checklist of checklists) {
+  // Each checklist's current and previous period, then every completion of those periods in one query.
+  const periods = checklists.map((checklist) => {
     const schedule = ZSchedule.parse(checklist.schedule);
     const current = periodAt(schedule.cadence, schedule.timeZone, now);
-    const previous = previousPeriod(schedule.cadence, schedule.timeZone, current);
-    const completions = await db.checklistCompletion.findMany({
-      where: { itemId: { in: checklist.items.map((i) => i.id) }, periodKey: { in: [current.key, previous.key] } },
-      include: { completedBy: { select: { email: true } } },
-    });
-    const done = new Map(completions.map((c) => [`${c.itemId}|${c.periodKey}`, c]));
+    return { schedule, current, previous: previousPeriod(schedule.cadence, schedule.timeZone, current) };
+  });
+  const completions = await db.checklistCompletion.findMany({
+    where: {
+      OR: checklists.map((checklist, i) => ({
+        itemId: { in: checklist.items.map((item) => item.id) },
+        periodKey: { in: [periods[i]!.current.key, periods[i]!.previous.key] },
+      })),
+    },
+    include: { completedBy: { select: { email: true } } },
+  });
+  const done = new Map(completions.map((c) => [`${c.itemId}|${c.periodKey}`, c]));
+  const views = checklists.map((checklist, i): TChecklistView => {
+    const { schedule, current, previous } = periods[i]!;
     const items = checklist.items.map((item): TChecklistItemView => {
       // The previous period counts only for items that existed before it was due.
       const open = item.createdAt < previous.due && !done.has(`${item.id}|${previous.key}`) ? previous : current;
@@ -61,11 +69,11 @@ export async function listChecklists(now = new Date()): Promise<TChecklistView[]
         completion: completion ? { at: iso(completion.completedAt), by: completion.completedBy?.email ?? null, result: completion.result, note: completion.note, link: completion.link } : null,
       };
     });
-    views.push({
+    return {
       id: checklist.id, templateKey: checklist.templateKey, name: checklist.name, description: checklist.description, schedule, owner: checklist.owner,
       period: { key: current.key, start: iso(current.start), due: iso(current.due) }, items,
-    });
-  }
+    };
+  });
   return views;
 }
 
