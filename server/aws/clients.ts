@@ -5,6 +5,13 @@ import { GuardDutyClient } from "@aws-sdk/client-guardduty";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { SecurityHubClient } from "@aws-sdk/client-securityhub";
 import { SSMClient } from "@aws-sdk/client-ssm";
+import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
+import { ConfigServiceClient } from "@aws-sdk/client-config-service";
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { ECRClient } from "@aws-sdk/client-ecr";
+import { EKSClient } from "@aws-sdk/client-eks";
+import { LambdaClient } from "@aws-sdk/client-lambda";
+import { RDSClient } from "@aws-sdk/client-rds";
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
@@ -95,6 +102,36 @@ export class AwsContext {
   /** SSM is never aggregated: `accountId` unset = Kanshi's own account only. */
   ssm(scope: { accountId?: string; region: string }): SSMClient {
     return this.client("ssm", scope, (c) => new SSMClient(c));
+  }
+
+  // Per-account services (inventory discovery, the account baseline): always through the member's read role
+  // in fan-out; `accountId` unset = Kanshi's own account.
+  lambda(scope: { accountId?: string; region: string }): LambdaClient {
+    return this.client("lambda", scope, (c) => new LambdaClient(c));
+  }
+
+  rds(scope: { accountId?: string; region: string }): RDSClient {
+    return this.client("rds", scope, (c) => new RDSClient(c));
+  }
+
+  eks(scope: { accountId?: string; region: string }): EKSClient {
+    return this.client("eks", scope, (c) => new EKSClient(c));
+  }
+
+  cloudTrail(scope: { accountId?: string; region: string }): CloudTrailClient {
+    return this.client("cloudtrail", scope, (c) => new CloudTrailClient(c));
+  }
+
+  config(scope: { accountId?: string; region: string }): ConfigServiceClient {
+    return this.client("config", scope, (c) => new ConfigServiceClient(c));
+  }
+
+  ecr(scope: { accountId?: string; region: string }): ECRClient {
+    return this.client("ecr", scope, (c) => new ECRClient(c));
+  }
+
+  ec2(scope: { accountId?: string; region: string }): EC2Client {
+    return this.client("ec2", scope, (c) => new EC2Client(c));
   }
 
   organizations(region: string): OrganizationsClient {

@@ -5,7 +5,7 @@ import { SimError, type TServiceName } from "./errors";
 
 export type TCaller = { accessKeyId: string; service: TServiceName; region: string; account: TSimAccount; assumed: boolean; arn: string };
 
-const SERVICES = new Set<TServiceName>(["securityhub", "guardduty", "organizations", "sts", "ssm"]);
+const SERVICES = new Set<TServiceName>(["securityhub", "guardduty", "organizations", "sts", "ssm", "lambda", "rds", "eks", "cloudtrail", "config", "ecr", "ec2"]);
 const CREDENTIAL = /Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request/;
 const SIM_KEY = /^ASIA(\d{12})[A-Z0-9]{4}$/;
 

@@ -7,7 +7,7 @@ export class SimError extends Error {
   }
 }
 
-export type TServiceName = "securityhub" | "guardduty" | "organizations" | "sts" | "ssm";
+export type TServiceName = "securityhub" | "guardduty" | "organizations" | "sts" | "ssm" | "lambda" | "rds" | "eks" | "cloudtrail" | "config" | "ecr" | "ec2";
 
 const THROTTLE: Record<TServiceName, [number, string, string]> = {
   securityhub: [429, "LimitExceededException", "Rate exceeded"],
@@ -15,6 +15,13 @@ const THROTTLE: Record<TServiceName, [number, string, string]> = {
   organizations: [400, "TooManyRequestsException", "AWS Organizations can't complete your request because another request is already in progress or the request rate is too high. Try again later."],
   sts: [400, "Throttling", "Rate exceeded"],
   ssm: [400, "ThrottlingException", "Rate exceeded"],
+  lambda: [429, "TooManyRequestsException", "Rate exceeded"],
+  rds: [400, "Throttling", "Rate exceeded"],
+  eks: [429, "ThrottlingException", "Rate exceeded"],
+  cloudtrail: [400, "ThrottlingException", "Rate exceeded"],
+  config: [400, "ThrottlingException", "Rate exceeded"],
+  ecr: [400, "ThrottlingException", "Rate exceeded"],
+  ec2: [503, "RequestLimitExceeded", "Request limit exceeded."],
 };
 
 const INTERNAL: Record<TServiceName, [number, string][]> = {
@@ -23,6 +30,13 @@ const INTERNAL: Record<TServiceName, [number, string][]> = {
   organizations: [[500, "ServiceException"], [503, "ServiceUnavailableException"]],
   sts: [[500, "InternalFailure"], [503, "ServiceUnavailable"]],
   ssm: [[500, "InternalServerError"], [503, "ServiceUnavailable"]],
+  lambda: [[500, "ServiceException"], [503, "ServiceUnavailableException"]],
+  rds: [[500, "InternalFailure"], [503, "ServiceUnavailable"]],
+  eks: [[500, "ServerException"], [503, "ServiceUnavailableException"]],
+  cloudtrail: [[500, "InternalFailure"], [503, "ServiceUnavailable"]],
+  config: [[500, "InternalFailure"], [503, "ServiceUnavailable"]],
+  ecr: [[500, "ServerException"], [503, "ServiceUnavailable"]],
+  ec2: [[500, "InternalError"], [503, "Unavailable"]],
 };
 
 export function throttleError(service: TServiceName): SimError {
@@ -39,6 +53,8 @@ export function internalError(service: TServiceName, variant: number): SimError 
 export function accessDenied(service: TServiceName, arn: string, action: string): SimError {
   const message = `User: ${arn} is not authorized to perform: ${action}`;
   if (service === "sts") return new SimError(403, "AccessDenied", message);
-  if (service === "organizations" || service === "ssm") return new SimError(400, "AccessDeniedException", message);
+  if (service === "rds") return new SimError(403, "AccessDenied", message);
+  if (service === "ec2") return new SimError(403, "UnauthorizedOperation", `You are not authorized to perform this operation. User: ${arn} is not authorized to perform: ${action}`);
+  if (service === "organizations" || service === "ssm" || service === "cloudtrail" || service === "config" || service === "ecr") return new SimError(400, "AccessDeniedException", message);
   return new SimError(403, "AccessDeniedException", message);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { IncomingHttpHeaders } from "node:http";
 import type { TCaller } from "./auth";
 import { SimClock } from "./clock";
+import type { SimError } from "./errors";
 import { NO_FAULTS } from "./faults";
 import { SimData } from "./model/store";
 import type { TResponse } from "./protocols/rest-json";
@@ -18,6 +19,8 @@ export type TService = {
   label: string;
   operation(req: TRequest): string | null;
   handle(operation: string, req: TRequest, rt: SimRuntime): TResponse;
+  /** How this service's protocol encodes an error (services added after the first five declare it here). */
+  encodeError?(error: SimError, requestId: string): TResponse;
 };
 
 export function emptyStats(): TSimStats {

@@ -16,10 +16,22 @@ import { organizations } from "./services/organizations";
 import { securityHub } from "./services/securityhub";
 import { ssm } from "./services/ssm";
 import { sts } from "./services/sts";
+import { cloudTrail } from "./services/cloudtrail";
+import { config } from "./services/config";
+import { ec2 } from "./services/ec2";
+import { ecr } from "./services/ecr";
+import { eks } from "./services/eks";
+import { lambda } from "./services/lambda";
+import { rds } from "./services/rds";
 
-const SERVICES: Record<TServiceName, TService> = { securityhub: securityHub, guardduty: guardDuty, organizations, sts, ssm };
+const SERVICES: Record<TServiceName, TService> = {
+  securityhub: securityHub, guardduty: guardDuty, organizations, sts, ssm,
+  lambda, rds, eks, cloudtrail: cloudTrail, config, ecr, ec2,
+};
 
 function encodeError(service: TServiceName | null, error: SimError, requestId: string): TResponse {
+  const own = service ? SERVICES[service].encodeError : undefined;
+  if (own) return own(error, requestId);
   if (service === "sts") return queryError(error, requestId);
   if (service === "organizations" || service === "ssm") return awsJsonError(error);
   return restJsonError(error, service === "guardduty" ? "guardduty" : "securityhub");

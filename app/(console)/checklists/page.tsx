@@ -6,7 +6,9 @@ import { listChecklists } from "@/server/checklists/recurring/checklists";
 import { PageHeader } from "@/components/console/page-header";
 import { ChecklistsTabs, parseTab } from "@/components/checklists/checklists-tabs";
 import { RecurringPanel } from "@/components/checklists/recurring-panel";
-import { TabPlaceholder } from "@/components/checklists/tab-placeholder";
+import { BaselinePanel } from "@/components/checklists/baseline/baseline-panel";
+import { EolPanel } from "@/components/checklists/eol/eol-panel";
+import { PatchesPanel } from "@/components/checklists/patches/patches-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("pages.checklists");
@@ -33,11 +35,10 @@ export default async function ChecklistsPage({ searchParams }: { searchParams: P
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <ChecklistsTabs active={tab} />
-      {tab === "recurring" ? (
-        <RecurringPanel initial={checklists} renderedAt={new Date().toISOString()} canComplete={hasRole(user.role, "ANALYST")} />
-      ) : (
-        <TabPlaceholder tab={tab} />
-      )}
+      {tab === "recurring" && <RecurringPanel initial={checklists} renderedAt={new Date().toISOString()} canComplete={hasRole(user.role, "ANALYST")} />}
+      {tab === "eol" && <EolPanel user={user} params={params} />}
+      {tab === "patches" && <PatchesPanel user={user} params={params} />}
+      {tab === "baseline" && <BaselinePanel user={user} params={params} />}
     </>
   );
 }

@@ -2,18 +2,24 @@
 // merged at the top level, so areas can be edited independently.
 import en from "./en.json";
 import enChecklists from "./en/checklists.json";
+import enChecklistsBaseline from "./en/checklistsBaseline.json";
+import enChecklistsEol from "./en/checklistsEol.json";
+import enChecklistsPatches from "./en/checklistsPatches.json";
 import enFindings from "./en/findings.json";
 import enFindingsImport from "./en/findingsImport.json";
 import enTriageSettings from "./en/triageSettings.json";
 import ja from "./ja.json";
 import jaChecklists from "./ja/checklists.json";
+import jaChecklistsBaseline from "./ja/checklistsBaseline.json";
+import jaChecklistsEol from "./ja/checklistsEol.json";
+import jaChecklistsPatches from "./ja/checklistsPatches.json";
 import jaFindings from "./ja/findings.json";
 import jaFindingsImport from "./ja/findingsImport.json";
 import jaTriageSettings from "./ja/triageSettings.json";
 
 export const MESSAGES = {
-  en: { ...en, ...enChecklists, ...enFindings, ...enFindingsImport, ...enTriageSettings },
-  ja: { ...ja, ...jaChecklists, ...jaFindings, ...jaFindingsImport, ...jaTriageSettings },
+  en: { ...en, ...enChecklists, ...enChecklistsBaseline, ...enChecklistsEol, ...enChecklistsPatches, ...enFindings, ...enFindingsImport, ...enTriageSettings },
+  ja: { ...ja, ...jaChecklists, ...jaChecklistsBaseline, ...jaChecklistsEol, ...jaChecklistsPatches, ...jaFindings, ...jaFindingsImport, ...jaTriageSettings },
 };
 
 export type TMessages = (typeof MESSAGES)["en"];

@@ -1,0 +1,9 @@
+import type { TSessionUser } from "@/server/auth/roles.types";
+import { TabPlaceholder } from "../tab-placeholder";
+
+/** The Eol tab of the Checklists page (server component; data loaded here, interactive parts as client components). */
+export async function EolPanel({ user, params }: { user: TSessionUser; params: Record<string, string | string[] | undefined> }) {
+  void user;
+  void params;
+  return <TabPlaceholder tab="eol" />;
+}
