@@ -1,11 +1,23 @@
 import "server-only";
+import { awsJson, awsJsonError } from "../protocols/aws-json";
 import type { TService } from "../runtime";
+import { lookupEvents } from "./cloudtrail-events";
+import { trailOperation, TRAIL_OPERATIONS } from "./cloudtrail-trails";
 
-/** CloudTrail in the simulator: no operation implemented yet (every call answers UnknownOperationException). */
+const PREFIX = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.";
+
+/**
+ * CloudTrail in the simulator (awsJson1_1). Trail configuration (DescribeTrails, GetTrailStatus: the account
+ * baseline) lives in cloudtrail-trails.ts; event history (LookupEvents: the timeline) in cloudtrail-events.ts.
+ */
 export const cloudTrail: TService = {
   label: "CloudTrail",
-  operation: () => null,
-  handle: () => {
-    throw new Error("unreachable: no CloudTrail operation is implemented");
+  operation: (req) => {
+    const target = String(req.headers["x-amz-target"] ?? "");
+    if (req.method !== "POST" || !target.startsWith(PREFIX)) return null;
+    const operation = target.slice(PREFIX.length);
+    return operation === "LookupEvents" || TRAIL_OPERATIONS.has(operation) ? operation : null;
   },
+  handle: (operation, req, rt) => awsJson(operation === "LookupEvents" ? lookupEvents(req, rt) : trailOperation(operation, req, rt)),
+  encodeError: (error) => awsJsonError(error),
 };
