@@ -5,7 +5,11 @@ export type TDiscoverySource = "lambda" | "rds" | "aurora" | "eks" | "ssm";
 
 /** One piece of software found running in AWS. A version with no catalog match keeps product/cycle null: shown as "no EOL data", never dropped. */
 export type TDiscoveredSoftware = {
-  /** stable identity across runs, e.g. "lambda:<function ARN>", "rds:<DB instance ARN>", "ssm:<account>:<region>:<instance id>" */
+  /**
+   * stable identity across runs: "lambda:<function ARN>", "rds:<DB instance ARN>" (or "rds:<DB cluster ARN>" for a
+   * Multi-AZ DB cluster), "aurora:<DB cluster ARN>" (Aurora: one item per cluster, not per member), "eks:<cluster ARN>",
+   * "ssm:<account>:<region>:<instance id>"
+   */
   sourceKey: string;
   source: TDiscoverySource;
   accountId: string;
@@ -25,7 +29,10 @@ export type TDiscoveredSoftware = {
   upstreamCycle?: string | null;
 };
 
-/** One account × region × service that discovery read (or could not: the error says why, e.g. AccessDenied). */
+/**
+ * One account × region × service that discovery read (or could not: the error says why, e.g. AccessDenied).
+ * The "rds" scope covers both the "rds" and "aurora" sources.
+ */
 export type TDiscoveryScope = { accountId: string; region: string; service: "lambda" | "rds" | "eks" | "ssm"; ok: boolean; error?: string; found: number };
 
 export type TDiscoveryResult = { items: TDiscoveredSoftware[]; scopes: TDiscoveryScope[] };

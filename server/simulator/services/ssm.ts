@@ -122,6 +122,60 @@ function associations(rt: SimRuntime, account: TSimAccount, region: number) {
   });
 }
 
+const INSTANCE_INFORMATION = "AWS:InstanceInformation";
+const INVENTORY_STATUS: Record<TSsmInstance["pingStatus"], string> = { Online: "Active", ConnectionLost: "ConnectionLost", Inactive: "Stopped" };
+
+function inventoryContent(i: TSsmInstance) {
+  return {
+    AgentType: "amazon-ssm-agent", AgentVersion: i.agentVersion, ComputerName: i.computerName, InstanceId: i.instanceId, InstanceStatus: INVENTORY_STATUS[i.pingStatus],
+    IpAddress: i.ipAddress, PlatformName: i.platform.name, PlatformType: i.platform.type, PlatformVersion: i.platform.version, ResourceType: "EC2Instance",
+  };
+}
+
+/** Inventory filters on AWS:InstanceInformation attributes (Equal / NotEqual / BeginWith). */
+function inventoryFilter(input: Record<string, unknown>): (c: Record<string, string>) => boolean {
+  const filters = (input.Filters as { Key?: unknown; Values?: unknown; Type?: unknown }[] | undefined) ?? [];
+  const tests = filters.map((f): ((c: Record<string, string>) => boolean) => {
+    const key = String(f.Key ?? "");
+    const values = Array.isArray(f.Values) ? f.Values.map(String) : [];
+    if (!key.startsWith(`${INSTANCE_INFORMATION}.`) || values.length === 0) throw new SimError(400, "InvalidFilter", `The simulator supports filters on ${INSTANCE_INFORMATION} attributes with at least one value, not ${key}`);
+    const attribute = key.slice(INSTANCE_INFORMATION.length + 1);
+    const type = String(f.Type ?? "Equal");
+    if (type === "Equal") return (c) => values.includes(c[attribute] ?? "");
+    if (type === "NotEqual") return (c) => !values.includes(c[attribute] ?? "");
+    if (type === "BeginWith") return (c) => values.some((v) => (c[attribute] ?? "").startsWith(v));
+    throw new SimError(400, "InvalidFilter", `The simulator does not support the filter type ${type}`);
+  });
+  return (c) => tests.every((t) => t(c));
+}
+
+/**
+ * GetInventory with the AWS:InstanceInformation type: one entity per managed instance, from the gather-inventory
+ * association's last run (an account-region without that association has no inventory to return).
+ */
+function getInventory(input: Record<string, unknown>, req: TRequest, rt: SimRuntime) {
+  const attributes = (input.ResultAttributes as { TypeName?: unknown }[] | undefined) ?? [];
+  for (const a of attributes) {
+    if (a.TypeName !== INSTANCE_INFORMATION) throw new SimError(400, "InvalidResultAttributeException", `The simulator returns only ${INSTANCE_INFORMATION}, not ${String(a.TypeName)}`);
+  }
+  const account = req.caller.account;
+  const region = rt.regionIndex(req.caller.region);
+  const collected = region >= 0 && hasAssociation(rt.seed, rt.data.org, account.index, region, "inventory");
+  const test = inventoryFilter(input);
+  const entities = (collected ? callerFleet(req, rt) : []).filter((i) => test(inventoryContent(i)));
+  const page = paged(input, `inv:${account.index}:${region}:${JSON.stringify(input.Filters ?? null)}`, entities, { min: 1, max: 50, fallback: 50 });
+  return {
+    Entities: page.items.map((i) => {
+      const captured = i.frozenAt ?? rt.now() - (rt.now() % 1_800_000);
+      return {
+        Id: i.instanceId,
+        Data: { [INSTANCE_INFORMATION]: { TypeName: INSTANCE_INFORMATION, SchemaVersion: "1.0", CaptureTime: new Date(captured).toISOString().replace(/\.\d{3}Z$/, "Z"), Content: [inventoryContent(i)] } },
+      };
+    }),
+    NextToken: page.NextToken,
+  };
+}
+
 function handle(operation: string, req: TRequest, rt: SimRuntime) {
   const input = parseJsonBody(req.body);
   const account = req.caller.account;
@@ -166,6 +220,8 @@ function handle(operation: string, req: TRequest, rt: SimRuntime) {
       const page = paged(input, `as:${scope}:${JSON.stringify(filters)}`, found, { min: 1, max: 50, fallback: 50 });
       return { Associations: page.items, NextToken: page.NextToken };
     }
+    case "GetInventory":
+      return getInventory(input, req, rt);
     default:
       throw new SimError(400, "UnknownOperationException", `The simulator does not implement SSM ${operation}`);
   }
