@@ -7,6 +7,7 @@ import enChecklistsEol from "./en/checklistsEol.json";
 import enChecklistsPatches from "./en/checklistsPatches.json";
 import enFindings from "./en/findings.json";
 import enFindingsImport from "./en/findingsImport.json";
+import enTimeline from "./en/timeline.json";
 import enTriageSettings from "./en/triageSettings.json";
 import ja from "./ja.json";
 import jaChecklists from "./ja/checklists.json";
@@ -15,11 +16,12 @@ import jaChecklistsEol from "./ja/checklistsEol.json";
 import jaChecklistsPatches from "./ja/checklistsPatches.json";
 import jaFindings from "./ja/findings.json";
 import jaFindingsImport from "./ja/findingsImport.json";
+import jaTimeline from "./ja/timeline.json";
 import jaTriageSettings from "./ja/triageSettings.json";
 
 export const MESSAGES = {
-  en: { ...en, ...enChecklists, ...enChecklistsBaseline, ...enChecklistsEol, ...enChecklistsPatches, ...enFindings, ...enFindingsImport, ...enTriageSettings },
-  ja: { ...ja, ...jaChecklists, ...jaChecklistsBaseline, ...jaChecklistsEol, ...jaChecklistsPatches, ...jaFindings, ...jaFindingsImport, ...jaTriageSettings },
+  en: { ...en, ...enChecklists, ...enChecklistsBaseline, ...enChecklistsEol, ...enChecklistsPatches, ...enFindings, ...enFindingsImport, ...enTimeline, ...enTriageSettings },
+  ja: { ...ja, ...jaChecklists, ...jaChecklistsBaseline, ...jaChecklistsEol, ...jaChecklistsPatches, ...jaFindings, ...jaFindingsImport, ...jaTimeline, ...jaTriageSettings },
 };
 
 export type TMessages = (typeof MESSAGES)["en"];
