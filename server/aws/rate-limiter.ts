@@ -17,6 +17,17 @@ export const AWS_RATES = {
   // SSM publishes no fixed per-API rates (its Describe*/List* calls are throttled somewhere around 5–20
   // per second per account and region); 5/s stays under the low end.
   "ssm:default": { perSecond: 5, burst: 10 },
+  // Lambda's control-plane limit is 15 requests/second per account and region (ListFunctions included).
+  "lambda:default": { perSecond: 10, burst: 12 },
+  // RDS and EKS describe/list calls: token buckets that AWS documents loosely; 5/s stays well under.
+  "rds:default": { perSecond: 5, burst: 10 },
+  "eks:default": { perSecond: 5, burst: 10 },
+  // CloudTrail LookupEvents: 2 requests per second per account and region (AWS's documented limit).
+  "cloudtrail:LookupEvents": { perSecond: 2, burst: 2 },
+  "cloudtrail:default": { perSecond: 5, burst: 10 },
+  "config:default": { perSecond: 5, burst: 10 },
+  "ecr:default": { perSecond: 5, burst: 10 },
+  "ec2:default": { perSecond: 20, burst: 40 },
 } satisfies Record<string, TRate>;
 
 type Bucket = { tokens: number; updated: number; rate: TRate; queue: Promise<void> };
