@@ -4,7 +4,8 @@ import type { TService } from "../runtime";
 import { lookupEvents } from "./cloudtrail-events";
 import { trailOperation, TRAIL_OPERATIONS } from "./cloudtrail-trails";
 
-const PREFIX = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.";
+// The SDK sends "CloudTrail_20131101.<Operation>"; the service's full shape name is also accepted.
+const PREFIX = /^(?:com\.amazonaws\.cloudtrail\.v20131101\.)?CloudTrail_20131101\./;
 
 /**
  * CloudTrail in the simulator (awsJson1_1). Trail configuration (DescribeTrails, GetTrailStatus: the account
@@ -14,8 +15,9 @@ export const cloudTrail: TService = {
   label: "CloudTrail",
   operation: (req) => {
     const target = String(req.headers["x-amz-target"] ?? "");
-    if (req.method !== "POST" || !target.startsWith(PREFIX)) return null;
-    const operation = target.slice(PREFIX.length);
+    const prefix = PREFIX.exec(target);
+    if (req.method !== "POST" || !prefix) return null;
+    const operation = target.slice(prefix[0].length);
     return operation === "LookupEvents" || TRAIL_OPERATIONS.has(operation) ? operation : null;
   },
   handle: (operation, req, rt) => awsJson(operation === "LookupEvents" ? lookupEvents(req, rt) : trailOperation(operation, req, rt)),
