@@ -1,17 +1,25 @@
 "use client";
 
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { History, Pencil } from "lucide-react";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { sortItems, type TChecklist } from "./checklists-api";
+import { recurringHref, sortItems, type TChecklist } from "./checklists-api";
 import { ChecklistItem } from "./checklist-item";
 import { useCadenceText } from "./use-cadence-text";
 
-/** A checklist: name, cadence, the current period's due date and its items, overdue first. Test hook: checklist-card (data-template, data-id). */
-export function ChecklistCard({ checklist, now, canComplete, onComplete }: {
+/**
+ * A checklist: name, cadence, owner, the current period's due date and its items, overdue first; History for
+ * everyone, Edit for analysts. Test hooks: checklist-card (data-template, data-id), checklist-owner, checklist-edit, checklist-history-link.
+ */
+export function ChecklistCard({ checklist, now, canComplete, onComplete, onEdit }: {
   checklist: TChecklist;
   now: string;
   canComplete: boolean;
   onComplete: (itemId: string) => void;
+  /** absent for viewers */
+  onEdit?: () => void;
 }) {
   const t = useTranslations("checklists.card");
   const format = useFormatter();
@@ -23,12 +31,26 @@ export function ChecklistCard({ checklist, now, canComplete, onComplete }: {
   return (
     <Card data-testid="checklist-card" data-template={checklist.templateKey ?? undefined} data-id={checklist.id} aria-labelledby={headingId} role="region">
       <CardHeader className="border-b border-border">
-        <CardTitle as="h3" id={headingId}>{checklist.name}</CardTitle>
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <CardTitle as="h3" id={headingId}>{checklist.name}</CardTitle>
+          <div className="flex items-center gap-1">
+            <Link href={recurringHref({ checklist: checklist.id, view: "history" })} className={buttonVariants({ variant: "ghost", size: "sm" })} data-testid="checklist-history-link" aria-label={t("historyLabel", { name: checklist.name })}>
+              <History aria-hidden="true" className="size-4" />
+              {t("history")}
+            </Link>
+            {onEdit ? (
+              <Button variant="ghost" size="sm" onClick={onEdit} data-testid="checklist-edit" aria-label={t("editLabel", { name: checklist.name })}>
+                <Pencil aria-hidden="true" className="size-4" />
+                {t("edit")}
+              </Button>
+            ) : null}
+          </div>
+        </div>
         {checklist.description ? <CardDescription>{checklist.description}</CardDescription> : null}
         <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <span data-testid="checklist-cadence">{cadence(checklist.schedule)}</span>
           <span>{t("periodDue", { period: checklist.period.key, due: format.dateTime(new Date(checklist.period.due), { dateStyle: "medium", timeZone }) })}</span>
-          {checklist.owner ? <span className="text-muted-foreground">{t("owner", { email: checklist.owner.email })}</span> : null}
+          <span className="text-muted-foreground" data-testid="checklist-owner">{checklist.owner ? t("owner", { email: checklist.owner.email }) : t("noOwner")}</span>
         </p>
       </CardHeader>
       {items.length === 0 ? (

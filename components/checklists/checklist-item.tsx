@@ -8,6 +8,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
 import { linkedSource, SOURCE_LINKS, type TChecklistItem, type TItemState } from "./checklists-api";
+import { FeedChip } from "./recurring/feed-chip";
 
 const STATE_STYLE: Record<TItemState, { tone: BadgeTone; icon: typeof Clock }> = {
   overdue: { tone: "danger", icon: TriangleExclamationPoint },
@@ -16,7 +17,10 @@ const STATE_STYLE: Record<TItemState, { tone: BadgeTone; icon: typeof Clock }> =
   done: { tone: "success", icon: CircleCheck },
 };
 
-/** One item: its state (never color alone), the evidence when done, and Complete for analysts. Test hooks: checklist-item (data-state, data-id), item-complete. */
+/**
+ * One item: its state (never color alone), the evidence when done, a fed item's live state, and Complete for
+ * analysts. Test hooks: checklist-item (data-state, data-id, data-source), item-complete, item-source, item-feed.
+ */
 export function ChecklistItem({ item, timeZone, now, canComplete, onComplete }: {
   item: TChecklistItem;
   timeZone: string;
@@ -32,7 +36,7 @@ export function ChecklistItem({ item, timeZone, now, canComplete, onComplete }: 
   const completion = item.completion;
 
   return (
-    <li data-testid="checklist-item" data-state={item.state} data-id={item.id} className={cn("flex flex-wrap items-start justify-between gap-3 px-5 py-3", item.state === "overdue" && "bg-danger-soft/40")}>
+    <li data-testid="checklist-item" data-state={item.state} data-id={item.id} data-source={item.source} className={cn("flex flex-wrap items-start justify-between gap-3 px-5 py-3", item.state === "overdue" && "bg-danger-soft/40")}>
       <div className="flex min-w-0 flex-1 flex-col gap-1">
         <div className="flex flex-wrap items-center gap-2">
           <Badge tone={tone}>
@@ -65,7 +69,7 @@ export function ChecklistItem({ item, timeZone, now, canComplete, onComplete }: 
             ) : null}
           </div>
         ) : null}
-        {source ? (
+        {item.feed ? <FeedChip feed={item.feed} now={now} /> : source ? (
           <Link href={SOURCE_LINKS[source]} className="text-xs font-medium text-link hover:underline" data-testid="item-source">
             {t(`source.${source}`)}
           </Link>

@@ -1,9 +1,14 @@
 import { apiFetch } from "@/components/lib/api-client";
-import type { TChecklistItemView, TChecklistView, TCompletionResult, TItemState } from "@/server/checklists/recurring/checklists.types";
+import type { TCreateChecklist, TNewItem, TUpdateChecklist, TUpdateItem } from "@/server/checklists/recurring/checklist-input.schema";
+import type {
+  TArchivedChecklist, TChecklistHistory, TChecklistItemView, TChecklistView, TCompletionResult, TItemState, TUserOption,
+} from "@/server/checklists/recurring/checklists.types";
 
 // The recurring checklists API as seen from the browser; the shapes are server/checklists/recurring/checklists.types.ts.
 
-export type { TCompletionResult, TItemSource, TItemState } from "@/server/checklists/recurring/checklists.types";
+export type { TArchivedChecklist, TChecklistHistory, TCompletionResult, TItemSource, TItemState, TUserOption } from "@/server/checklists/recurring/checklists.types";
+export type { TFeedStatus } from "@/server/checklists/recurring/feed.types";
+export type { TCreateChecklist, TNewItem, TUpdateChecklist, TUpdateItem };
 export type TChecklistItem = TChecklistItemView;
 export type TChecklist = TChecklistView;
 
@@ -12,6 +17,9 @@ export type TCompleteItem = { periodKey: string; result: TCompletionResult; note
 export const checklistKeys = {
   all: ["checklists"] as const,
   list: () => [...checklistKeys.all, "list"] as const,
+  archived: () => [...checklistKeys.all, "archived"] as const,
+  history: (id: string, page: number) => [...checklistKeys.all, "history", id, page] as const,
+  users: () => ["users", "options"] as const,
 };
 
 export function fetchChecklists(signal?: AbortSignal): Promise<{ items: TChecklist[] }> {
@@ -23,6 +31,43 @@ export function postCompletion(itemId: string, input: TCompleteItem) {
     `/api/checklists/items/${encodeURIComponent(itemId)}/complete`,
     { method: "POST", body: input },
   );
+}
+
+export function fetchArchivedChecklists(signal?: AbortSignal): Promise<{ items: TArchivedChecklist[] }> {
+  return apiFetch<{ items: TArchivedChecklist[] }>("/api/checklists?archived=true", { signal });
+}
+
+export function fetchHistory(id: string, page: number, signal?: AbortSignal): Promise<TChecklistHistory> {
+  return apiFetch<TChecklistHistory>(`/api/checklists/${encodeURIComponent(id)}/history?page=${page}`, { signal });
+}
+
+export function fetchUserOptions(signal?: AbortSignal): Promise<{ items: TUserOption[] }> {
+  return apiFetch<{ items: TUserOption[] }>("/api/users/options", { signal });
+}
+
+export function postChecklist(input: TCreateChecklist) {
+  return apiFetch<{ id: string; items: { id: string; title: string }[] }>("/api/checklists", { method: "POST", body: input });
+}
+
+export function patchChecklist(id: string, input: TUpdateChecklist) {
+  return apiFetch<{ id: string; archived: boolean; scheduleChanged: boolean }>(`/api/checklists/${encodeURIComponent(id)}`, { method: "PATCH", body: input });
+}
+
+export function postItem(checklistId: string, input: TNewItem) {
+  return apiFetch<{ id: string; title: string; position: number }>(`/api/checklists/${encodeURIComponent(checklistId)}/items`, { method: "POST", body: input });
+}
+
+export function patchItem(itemId: string, input: TUpdateItem) {
+  return apiFetch<{ id: string; archived: boolean }>(`/api/checklists/items/${encodeURIComponent(itemId)}`, { method: "PATCH", body: input });
+}
+
+/** The Recurring tab's URL: ?tab=recurring, plus the checklist whose history is open and its page. */
+export function recurringHref(options: { checklist?: string; view?: "history"; page?: number } = {}): string {
+  const params = new URLSearchParams({ tab: "recurring" });
+  if (options.checklist) params.set("checklist", options.checklist);
+  if (options.view) params.set("view", options.view);
+  if (options.page && options.page > 1) params.set("page", String(options.page));
+  return `/checklists?${params}`;
 }
 
 const STATE_ORDER: Record<TItemState, number> = { overdue: 0, due: 1, upcoming: 2, done: 3 };

@@ -8,12 +8,13 @@ import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import type { TChecklistItem, TCompletionResult } from "./checklists-api";
+import { useFeedFigures } from "./recurring/feed-chip";
 import { useCompleteItem } from "./use-checklists";
 
 const textarea = "block w-full rounded-md border border-input bg-card px-3 py-2 text-sm text-foreground placeholder:text-muted-foreground aria-invalid:border-danger";
 
 /**
- * Marks an item done for the period it is about, with a result and evidence.
+ * Marks an item done for the period it is about, with a result and evidence (prefilled with a fed item's figures).
  * Test hooks: complete-dialog, complete-result-ok, complete-result-issue, complete-note, complete-link,
  * complete-submit, complete-error.
  */
@@ -22,7 +23,9 @@ export function CompleteDialog({ item, onClose, onDone }: { item: TChecklistItem
   const errorMessage = useApiErrorMessage();
   const complete = useCompleteItem();
   const [result, setResult] = useState<TCompletionResult>("OK");
-  const [note, setNote] = useState("");
+  const figures = useFeedFigures();
+  // A fed item's evidence starts with the feed's figures; the result stays the analyst's decision.
+  const [note, setNote] = useState(() => (item.feed && item.feed.ok !== null && Object.keys(item.feed.counts).length > 0 ? t("feedEvidence", { figures: figures(item.feed) }) : ""));
   const [link, setLink] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
-import { ListChecks, RotateCw, TriangleExclamationPoint } from "lucide-react";
+import { ListChecks, Plus, RotateCw, TriangleExclamationPoint } from "lucide-react";
 import { useApiErrorMessage } from "@/components/lib/use-api-error-message";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,7 +11,15 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { summarize, type TChecklist } from "./checklists-api";
 import { ChecklistCard } from "./checklist-card";
 import { CompleteDialog } from "./complete-dialog";
+import { ArchivedChecklists } from "./recurring/archived-checklists";
+import { ChecklistEditor } from "./recurring/checklist-editor";
+import { ChecklistHistory } from "./recurring/checklist-history";
 import { useChecklists } from "./use-checklists";
+
+/** The later of an ISO instant and a millisecond timestamp, as ISO. */
+function latest(now: string, updatedAt: number): string {
+  return updatedAt > Date.parse(now) ? new Date(updatedAt).toISOString() : now;
+}
 
 /** "Now" for relative times: the server's render time first, then the browser clock every minute. */
 function useNow(renderedAt: string): string {
@@ -23,18 +31,46 @@ function useNow(renderedAt: string): string {
   return now;
 }
 
+/** What the Recurring tab shows, from the URL: the checklists, or one checklist's history (?checklist=<id>&view=history&page=n). */
+export type TRecurringView = { kind: "list" } | { kind: "history"; checklist: string; page: number };
+
 /**
- * The Recurring tab: a summary line, then every checklist with this period's items.
+ * The Recurring tab: a summary line, then every checklist with this period's items; New / Edit for analysts;
+ * a checklist's history; archived checklists (restore: admins).
  * Test hooks: recurring-summary (data-overdue, data-due), recurring-loading, recurring-error, recurring-retry,
- * complete-confirmation, plus those of ChecklistCard, ChecklistItem and CompleteDialog.
+ * complete-confirmation, checklist-new, plus those of ChecklistCard, ChecklistItem, CompleteDialog,
+ * ChecklistEditor, ChecklistHistory and ArchivedChecklists.
  */
-export function RecurringPanel({ initial, renderedAt, canComplete }: { initial?: TChecklist[]; renderedAt: string; canComplete: boolean }) {
+export function RecurringPanel({ initial, renderedAt, canComplete, canEdit = canComplete, canRestore = false, view = { kind: "list" } }: {
+  initial?: TChecklist[];
+  renderedAt: string;
+  canComplete: boolean;
+  canEdit?: boolean;
+  canRestore?: boolean;
+  view?: TRecurringView;
+}) {
+  const now = useNow(renderedAt);
+  if (view.kind === "history") return <ChecklistHistory id={view.checklist} page={view.page} now={now} />;
+  return <RecurringList initial={initial} renderedAt={renderedAt} now={now} canComplete={canComplete} canEdit={canEdit} canRestore={canRestore} />;
+}
+
+function RecurringList({ initial, renderedAt, now: clock, canComplete, canEdit, canRestore }: {
+  initial?: TChecklist[];
+  renderedAt: string;
+  now: string;
+  canComplete: boolean;
+  canEdit: boolean;
+  canRestore: boolean;
+}) {
   const t = useTranslations("checklists.recurring");
   const errorMessage = useApiErrorMessage();
-  const now = useNow(renderedAt);
   const query = useChecklists(initial, renderedAt);
+  // Never earlier than the data: a completion made after the page was rendered is not "in 7 seconds".
+  const now = latest(clock, query.dataUpdatedAt);
   const [completing, setCompleting] = useState<string | null>(null);
   const [confirmation, setConfirmation] = useState<string | null>(null);
+  // null: closed; "new": a new checklist; else the id of the checklist being edited
+  const [editing, setEditing] = useState<string | null>(null);
 
   if (!query.data && !query.isError) {
     return (
@@ -64,9 +100,11 @@ export function RecurringPanel({ initial, renderedAt, canComplete }: { initial?:
   const checklists = query.data.items;
   const { overdue, dueThisWeek } = summarize(checklists, now);
   const item = completing ? checklists.flatMap((c) => c.items).find((i) => i.id === completing) ?? null : null;
+  const edited = editing && editing !== "new" ? checklists.find((c) => c.id === editing) : undefined;
 
   return (
     <section aria-labelledby="recurring-heading" className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
       <div className="flex flex-col gap-1">
         <h2 id="recurring-heading" className="text-lg font-semibold">{t("title")}</h2>
         <p data-testid="recurring-summary" data-overdue={overdue} data-due={dueThisWeek} className="text-sm">
@@ -75,11 +113,18 @@ export function RecurringPanel({ initial, renderedAt, canComplete }: { initial?:
           <span className={dueThisWeek > 0 ? "font-semibold text-warning-foreground" : undefined}>{t("dueCount", { count: dueThisWeek })}</span>
         </p>
       </div>
+      {canEdit ? (
+        <Button onClick={() => { setConfirmation(null); setEditing("new"); }} data-testid="checklist-new">
+          <Plus aria-hidden="true" className="size-4" />
+          {t("new")}
+        </Button>
+      ) : null}
+      </div>
       {!canComplete ? <Alert tone="info" role="note">{t("readOnly")}</Alert> : null}
       {confirmation ? <Alert tone="success" data-testid="complete-confirmation">{confirmation}</Alert> : null}
       {query.isRefetchError ? <Alert tone="danger">{t("refreshError", { message: errorMessage(query.error) })}</Alert> : null}
       {checklists.length === 0 ? (
-        <EmptyState icon={ListChecks} title={t("empty.title")} description={t("empty.body")} headingLevel="h3" />
+        <EmptyState icon={ListChecks} title={t("empty.title")} description={canEdit ? t("empty.bodyEditor") : t("empty.body")} headingLevel="h3" />
       ) : (
         checklists.map((checklist) => (
           <ChecklistCard
@@ -91,9 +136,22 @@ export function RecurringPanel({ initial, renderedAt, canComplete }: { initial?:
               setConfirmation(null);
               setCompleting(id);
             }}
+            onEdit={canEdit ? () => { setConfirmation(null); setEditing(checklist.id); } : undefined}
           />
         ))
       )}
+      <ArchivedChecklists canRestore={canRestore} onRestored={setConfirmation} />
+      {editing && (editing === "new" || edited) ? (
+        <ChecklistEditor
+          key={editing}
+          checklist={edited}
+          onClose={() => setEditing(null)}
+          onDone={(message) => {
+            setEditing(null);
+            setConfirmation(message);
+          }}
+        />
+      ) : null}
       {item ? (
         <CompleteDialog
           key={item.id}

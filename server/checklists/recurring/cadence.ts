@@ -211,3 +211,14 @@ export function itemState(input: TItemStateInput): TItemStateResult {
   }
   return { state: daysToDue <= DUE_SOON_DAYS ? "due" : "upcoming", daysOverdue: 0, period };
 }
+
+/** The next `count` due instants from `now` on (the current period's first): the editor's preview. */
+export function upcomingDues(cadence: TCadence, tz: string, now: Date, count = 3): Date[] {
+  const dues: Date[] = [];
+  let period = periodAt(cadence, tz, now);
+  while (dues.length < count) {
+    dues.push(period.due);
+    period = nextPeriod(cadence, tz, period);
+  }
+  return dues;
+}

@@ -6,7 +6,9 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/http/app-error";
 import { itemState, periodAt, previousPeriod, type TPeriod } from "./cadence";
 import { ZSchedule } from "./cadence.schema";
-import type { TChecklistItemView, TChecklistView } from "./checklists.types";
+import type { TArchivedChecklist, TChecklistItemView, TChecklistView } from "./checklists.types";
+import type { TScheduleChange } from "./edit-checklists";
+import { feedStatuses, isFeedSource } from "./feeds";
 import { TEMPLATES } from "./templates";
 
 export type { TChecklistItemView, TChecklistView };
@@ -56,17 +58,23 @@ export async function listChecklists(now = new Date()): Promise<TChecklistView[]
     include: { completedBy: { select: { email: true } } },
   });
   const done = new Map(completions.map((c) => [`${c.itemId}|${c.periodKey}`, c]));
+  const feeds = await feedStatuses(checklists.flatMap((c) => c.items.map((item) => item.source)), now);
   const views = checklists.map((checklist, i): TChecklistView => {
     const { schedule, current, previous } = periods[i]!;
+    // The schedule in effect since its last change: a period of it that ended before the change is not owed.
+    const history = (checklist.scheduleHistory as TScheduleChange[] | null) ?? [];
+    const since = history.length ? new Date(history.at(-1)!.until) : null;
     const items = checklist.items.map((item): TChecklistItemView => {
       // The previous period counts only for items that existed before it was due.
-      const open = item.createdAt < previous.due && !done.has(`${item.id}|${previous.key}`) ? previous : current;
+      const owed = item.createdAt < previous.due && (!since || since < previous.due);
+      const open = owed && !done.has(`${item.id}|${previous.key}`) ? previous : current;
       const completion = done.get(`${item.id}|${open.key}`) ?? null;
       const state = itemState({ cadence: schedule.cadence, tz: schedule.timeZone, now, period: open, completedAt: completion?.completedAt ?? null });
       return {
         id: item.id, title: item.title, description: item.description, source: item.source,
         state: state.state, daysOverdue: state.daysOverdue, period: { key: open.key, due: iso(open.due) },
         completion: completion ? { at: iso(completion.completedAt), by: completion.completedBy?.email ?? null, result: completion.result, note: completion.note, link: completion.link } : null,
+        ...(isFeedSource(item.source) && feeds.has(item.source) ? { feed: feeds.get(item.source)! } : {}),
       };
     });
     return {
@@ -75,6 +83,18 @@ export async function listChecklists(now = new Date()): Promise<TChecklistView[]
     };
   });
   return views;
+}
+
+/** Archived checklists, most recently archived first (an admin restores them). */
+export async function listArchivedChecklists(): Promise<TArchivedChecklist[]> {
+  const rows = await db.checklist.findMany({
+    where: { archivedAt: { not: null } },
+    orderBy: { archivedAt: "desc" },
+    include: { _count: { select: { items: { where: { archivedAt: null } } } } },
+  });
+  return rows.map((c) => ({
+    id: c.id, name: c.name, description: c.description, schedule: ZSchedule.parse(c.schedule), archivedAt: iso(c.archivedAt!), itemCount: c._count.items,
+  }));
 }
 
 export const ZCompleteItem = z.object({
@@ -88,6 +108,7 @@ export const ZCompleteItem = z.object({
 export async function completeItem(itemId: string, input: z.infer<typeof ZCompleteItem>, actor: TSessionUser, ip: string | null, now = new Date()) {
   const item = await db.checklistItem.findUnique({ where: { id: itemId }, include: { checklist: true } });
   if (!item || item.archivedAt) throw new AppError("NOT_FOUND", "No such checklist item.");
+  if (item.checklist.archivedAt) throw new AppError("CONFLICT", "This checklist is archived; an admin restores it before its items can be completed.");
   const schedule = ZSchedule.parse(item.checklist.schedule);
   const current = periodAt(schedule.cadence, schedule.timeZone, now);
   const previous = previousPeriod(schedule.cadence, schedule.timeZone, current);
