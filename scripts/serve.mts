@@ -72,10 +72,13 @@ try {
   if (env.KANSHI_AWS_MODE === "demo" && !process.env.KANSHI_SIM_URL) {
     // The simulated organization lives in this process; the web server's sync worker calls it over HTTP.
     const { startSimulator } = await import("@/server/simulator");
-    const sim = await startSimulator({ seed: env.KANSHI_SIM_SEED, scale: env.KANSHI_SIM_SCALE });
+    // The simulated organization's clock starts at today's midnight (UTC) unless KANSHI_SIM_START says otherwise,
+    // so finding ages, patch scans, CloudTrail history and end-of-life dates read as they would today.
+    const startTime = new Date(`${env.KANSHI_SIM_START ?? new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+    const sim = await startSimulator({ seed: env.KANSHI_SIM_SEED, scale: env.KANSHI_SIM_SCALE, startTime });
     simulator = sim;
     process.env.KANSHI_SIM_URL = sim.url;
-    say(`demo mode: simulated AWS organization at ${sim.url} (seed ${env.KANSHI_SIM_SEED}, ${env.KANSHI_SIM_SCALE} findings)`);
+    say(`demo mode: simulated AWS organization at ${sim.url} (seed ${env.KANSHI_SIM_SEED}, ${env.KANSHI_SIM_SCALE} findings, clock ${startTime.toISOString().slice(0, 10)})`);
   }
 
   // Imported after DATABASE_URL is final: the Prisma client reads it when it is created.

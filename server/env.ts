@@ -46,6 +46,8 @@ export const ZEnv = z
     KANSHI_OUTBOX_BACKOFF_SECONDS: intIn(1, 3600, 30),
     KANSHI_SIM_SCALE: intIn(0, 1_000_000, 3000),
     KANSHI_SIM_SEED: intIn(0, 2 ** 31 - 1, 1),
+    /** the demo organization's clock at start (YYYY-MM-DD, UTC midnight); default today, so the demo's data is current */
+    KANSHI_SIM_START: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date, YYYY-MM-DD").optional(),
     KANSHI_DATA_DIR: z.string().min(1).default(".data"),
     EMBEDDED_PG_PORT: intIn(1024, 65535, 54329),
     PORT: intIn(1, 65535, 3000),

@@ -32,6 +32,17 @@ export const ZSyncRun = z.object({
 });
 export type TSyncRun = z.infer<typeof ZSyncRun>;
 
+export const ZCollectorStatus = z.object({
+  kind: z.string(),
+  status: z.enum(["RUNNING", "SUCCEEDED", "FAILED"]),
+  scopes: z.number(),
+  failedScopes: z.number(),
+  lastStartedAt: ZIsoDate,
+  lastFinishedAt: ZIsoDate.nullable(),
+  firstError: z.object({ scope: z.string(), error: z.string().nullable() }).nullable(),
+});
+export type TCollectorStatus = z.infer<typeof ZCollectorStatus>;
+
 export const ZSyncStatus = z.object({
   mode: z.enum(["demo", "aws"]),
   topology: z.enum(["delegated-admin", "fan-out"]),
@@ -42,6 +53,7 @@ export const ZSyncStatus = z.object({
   recent: z.array(ZSyncRun),
   lastFinishedAt: ZIsoDate.nullable(),
   lastFailed: z.boolean(),
+  collectors: z.array(ZCollectorStatus),
 });
 export type TSyncStatus = z.infer<typeof ZSyncStatus>;
 

@@ -6,6 +6,7 @@ import { useApiErrorMessage } from "@/components/lib/use-api-error-message";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import type { TSyncStatus } from "./sync-api";
+import { SyncCollectorsTable } from "./sync-collectors-table";
 import { SyncNowButton } from "./sync-now-button";
 import { SyncProgress } from "./sync-progress";
 import { SyncRunsTable } from "./sync-runs-table";
@@ -43,6 +44,7 @@ export function SyncPanel({ initial, renderedAt, summary }: { initial: TSyncStat
 
       <SyncSourcesTable runs={status.latestByScope} now={now} />
       <SyncRunsTable runs={status.recent} now={now} />
+      <SyncCollectorsTable collectors={status.collectors} now={now} />
     </div>
   );
 }

@@ -6,7 +6,16 @@ import { syncHousekeeping } from "./housekeeping";
 import { drainOutbox } from "./outbox-drain";
 import { runSync } from "./run-sync";
 import { syncConfigFromEnv } from "./sync-config";
-import { enqueueSync, startOutboxWorker, startSyncWorker, stopQueue } from "./sync-queue";
+import { evaluateBaseline } from "@/server/checklists/baseline/evaluate-baseline";
+import { runEolDiscovery } from "@/server/checklists/eol/run-discovery";
+import { collectPatchCompliance } from "@/server/checklists/patches/collect-patch-compliance";
+import { ingestCloudTrail } from "@/server/timeline/ingest-cloudtrail";
+import { enforceTrailRetention } from "@/server/timeline/retention";
+import {
+  COLLECT_QUEUE, enqueueCollect, enqueueSync, enqueueTrailIngest, startOutboxWorker, startScheduledWorker, startSyncWorker, stopQueue,
+  TRAIL_QUEUE, TRAIL_RETENTION_QUEUE,
+} from "./sync-queue";
+import type { TTrigger } from "./sync-run-log";
 
 /** One queued drain: sends every due outbox item and logs what happened when anything did. */
 async function runOutboxDrain(): Promise<void> {
@@ -18,6 +27,48 @@ async function runOutboxDrain(): Promise<void> {
     console.error("[outbox] drain failed:", error);
     throw error;
   }
+}
+
+/**
+ * The checklists' collectors, one after the other (each reads every member account × region through the
+ * read role and records its runs in the sync run log); one failing does not stop the others.
+ */
+async function runCollectors(trigger: TTrigger): Promise<void> {
+  const steps: [string, () => Promise<string>][] = [
+    ["patches", async () => {
+      const r = await collectPatchCompliance({ trigger });
+      return `${r.status}, ${r.instances} instance(s)`;
+    }],
+    ["baseline", async () => {
+      const r = await evaluateBaseline({ trigger });
+      return r.ok ? "ok" : `finished with errors${r.error ? `: ${r.error}` : ""}`;
+    }],
+    ["eol-discovery", async () => {
+      const r = await runEolDiscovery(trigger);
+      return `${r.counts.found} item(s)${r.ok ? "" : `, ${r.error ?? "with errors"}`}`;
+    }],
+  ];
+  for (const [name, step] of steps) {
+    const started = Date.now();
+    try {
+      console.log(`[collect] ${name}: ${await step()} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      console.error(`[collect] ${name} failed:`, error);
+    }
+  }
+}
+
+async function runTrailIngest(trigger: TTrigger): Promise<void> {
+  const summary = await ingestCloudTrail({ trigger });
+  if (summary.skipped) return;
+  const failed = summary.scopes.filter((s) => !s.ok).length;
+  const inserted = summary.scopes.reduce((n, s) => n + s.inserted, 0);
+  console.log(`[cloudtrail] ${inserted} new event(s) from ${summary.scopes.length} scope(s) in ${(summary.durationMs / 1000).toFixed(1)} s${failed ? `; ${failed} scope(s) failed` : ""}`);
+}
+
+async function runTrailRetention(): Promise<void> {
+  const r = await enforceTrailRetention();
+  if (r.droppedPartitions.length + r.deletedRows > 0) console.log(`[cloudtrail] retention (before ${r.cutoff}): ${r.droppedPartitions.length} partition(s) dropped, ${r.deletedRows} row(s) deleted`);
 }
 
 /**
@@ -33,10 +84,17 @@ export async function startWorker(): Promise<void> {
     // New findings meet the suppression rules at once, not at the next minute.
     await runTriageMaintenance().catch((error: unknown) => console.error("[triage] upkeep failed:", error));
     await syncHousekeeping({ retentionDays: env.KANSHI_SYNC_RUN_RETENTION_DAYS });
+    // The organization is fresh: the collectors and CloudTrail read its accounts next, in their own queues.
+    await enqueueCollect({ trigger: job.trigger });
+    await enqueueTrailIngest({ trigger: job.trigger });
     const failed = summary.results.filter((r) => !r.ok);
     console.log(`[sync] ${job.trigger} sync done in ${(summary.durationMs / 1000).toFixed(1)} s; ${failed.length ? `${failed.length} scope(s) failed` : "all scopes ok"}`);
   });
   await startOutboxWorker(runOutboxDrain);
+  await startScheduledWorker(COLLECT_QUEUE, "0 3 * * *", { trigger: "schedule" as TTrigger }, (job) => runCollectors(job.trigger));
+  await startScheduledWorker(TRAIL_QUEUE, "*/10 * * * *", { trigger: "schedule" as TTrigger }, (job) => runTrailIngest(job.trigger));
+  await startScheduledWorker(TRAIL_RETENTION_QUEUE, "30 4 * * *", {}, () => runTrailRetention());
+  await runTrailRetention().catch((error: unknown) => console.error("[cloudtrail] retention failed:", error));
   if ((await db.syncRun.count()) === 0) await enqueueSync({ trigger: "schedule" });
   console.log("[sync] worker started");
 }

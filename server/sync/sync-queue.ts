@@ -10,6 +10,14 @@ export const SYNC_QUEUE = "kanshi-sync";
 type TSyncJob = { trigger: TTrigger; requestedBy?: string };
 /** Outbox drains: same policy, so at most one drain runs and one waits; scheduled every minute. */
 export const OUTBOX_QUEUE = "kanshi-outbox";
+/**
+ * The checklists' collectors (EOL discovery, patch compliance, account baseline): queued after each sync
+ * and daily at 03:00 UTC (so the daily patch snapshot exists without syncs). Same "stately" policy.
+ */
+export const COLLECT_QUEUE = "kanshi-collect";
+/** CloudTrail ingest (incremental + the resumable 90-day backfill) every 10 minutes, and retention daily. */
+export const TRAIL_QUEUE = "kanshi-cloudtrail";
+export const TRAIL_RETENTION_QUEUE = "kanshi-cloudtrail-retention";
 
 const globalForBoss = globalThis as unknown as { kanshiBoss?: Promise<PgBoss>; kanshiOutboxWorker?: string };
 
@@ -21,6 +29,9 @@ async function createBoss(): Promise<PgBoss> {
   await boss.start();
   await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "stately", retryLimit: 0, expireInHours: 2 });
   await boss.createQueue(OUTBOX_QUEUE, { name: OUTBOX_QUEUE, policy: "stately", retryLimit: 0, expireInMinutes: 15 });
+  await boss.createQueue(COLLECT_QUEUE, { name: COLLECT_QUEUE, policy: "stately", retryLimit: 0, expireInHours: 2 });
+  await boss.createQueue(TRAIL_QUEUE, { name: TRAIL_QUEUE, policy: "stately", retryLimit: 0, expireInHours: 12 });
+  await boss.createQueue(TRAIL_RETENTION_QUEUE, { name: TRAIL_RETENTION_QUEUE, policy: "stately", retryLimit: 0, expireInHours: 1 });
   return boss;
 }
 
@@ -77,6 +88,30 @@ export async function startOutboxWorker(run: () => Promise<void>): Promise<PgBos
   });
   await boss.schedule(OUTBOX_QUEUE, "* * * * *", {});
   return boss;
+}
+
+/** Queues a run of the checklists' collectors (null when one already waits). */
+export async function enqueueCollect(job: { trigger: TTrigger }): Promise<string | null> {
+  const boss = await getBoss();
+  return boss.send(COLLECT_QUEUE, job);
+}
+
+/** Queues a CloudTrail ingest (null when one already waits). */
+export async function enqueueTrailIngest(job: { trigger: TTrigger }): Promise<string | null> {
+  const boss = await getBoss();
+  return boss.send(TRAIL_QUEUE, job);
+}
+
+/**
+ * A worker of this process for one background queue with its schedule: `cron` queues a job with `data`;
+ * the handler runs one job at a time.
+ */
+export async function startScheduledWorker<T extends object>(queue: string, cron: string, data: T, run: (job: T) => Promise<void>): Promise<void> {
+  const boss = await getBoss();
+  await boss.work<T>(queue, { batchSize: 1, pollingIntervalSeconds: 5 }, async ([job]) => {
+    if (job) await run(job.data);
+  });
+  await boss.schedule(queue, cron, data);
 }
 
 export async function stopQueue(): Promise<void> {
