@@ -1,4 +1,5 @@
 import "server-only";
+import { baselineOf, type TDetectorState } from "../data/baseline";
 import { SimError } from "../errors";
 import { decodeKey, encodeKey, scan, securityHubStreams, type TStream } from "../model/enumerate";
 import { gdOfCopy } from "../model/findings";
@@ -21,6 +22,11 @@ const ROUTES: [string, RegExp, string][] = [
 ];
 
 type TCondition = Record<string, unknown>;
+
+/** The account baseline (data/baseline.ts): a few members have their detector suspended, or none, in one region. */
+function detectorState(req: TRequest, rt: SimRuntime): TDetectorState {
+  return baselineOf(rt.seed, rt.data.org, req.caller.account).detector[rt.regionIndex(req.caller.region)] ?? "ENABLED";
+}
 
 /** The caller's detector: the administrator's detector sees every member in its region. */
 function detectorScope(req: TRequest, rt: SimRuntime): (v: { account: number; region: number }) => boolean {
@@ -154,15 +160,17 @@ export const guardDuty: TService = {
   handle(operation, req, rt) {
     const region = rt.regionIndex(req.caller.region);
     switch (operation) {
-      case "ListDetectors": return json({ detectorIds: region < 0 ? [] : [detectorId(rt.seed, req.caller.account.index, region)] });
+      case "ListDetectors": return json({ detectorIds: region < 0 || detectorState(req, rt) === "ABSENT" ? [] : [detectorId(rt.seed, req.caller.account.index, region)] });
       case "ListFindings": return listFindings(req, rt);
       case "GetFindings": return getFindings(req, rt);
       case "ArchiveFindings": return setArchived(operation, req, rt, true);
       case "UnarchiveFindings": return setArchived(operation, req, rt, false);
       case "GetDetector": {
         detectorScope(req, rt);
+        const state = detectorState(req, rt);
+        if (state === "ABSENT") throw bad("The request is rejected because the input detectorId is not owned by the current account.");
         const created = new Date(rt.data.timeline.startMs - 400 * 86_400_000).toISOString();
-        return json({ status: "ENABLED", serviceRole: `arn:aws:iam::${req.caller.account.id}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty`, createdAt: created, updatedAt: created, findingPublishingFrequency: "FIFTEEN_MINUTES", tags: {} });
+        return json({ status: state, serviceRole: `arn:aws:iam::${req.caller.account.id}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty`, createdAt: created, updatedAt: created, findingPublishingFrequency: "FIFTEEN_MINUTES", tags: {} });
       }
       case "ListOrganizationAdminAccounts": return json({ adminAccounts: [{ adminAccountId: rt.data.org.adminAccountId, adminStatus: "ENABLED" }] });
       default: throw bad(`Unknown operation ${operation}`);

@@ -1,5 +1,6 @@
 import "server-only";
 import { CIS_REQUIREMENTS, CIS_STANDARD } from "../data/catalog-cis";
+import { baselineOf } from "../data/baseline";
 import { FSBP_CONTROLS, FSBP_STANDARD, remediationUrl } from "../data/catalog-fsbp";
 import { hash, hex } from "../data/random";
 import { SimError } from "../errors";
@@ -16,6 +17,7 @@ const ROUTES: [string, RegExp, string][] = [
   ["GET", /^\/findingAggregator\/list$/, "ListFindingAggregators"],
   ["GET", /^\/findingAggregator\/get\/.+/, "GetFindingAggregator"],
   ["GET", /^\/accounts\/administrator$/, "GetAdministratorAccount"],
+  ["GET", /^\/accounts$/, "DescribeHub"],
 ];
 
 function aggregatorArn(rt: SimRuntime): string {
@@ -27,12 +29,26 @@ function getEnabledStandards(req: TRequest, rt: SimRuntime): TResponse {
   const input = parseJsonBody(req.body);
   if (rt.regionIndex(req.caller.region) < 0) return json({ StandardsSubscriptions: [] });
   const wanted = input.StandardsSubscriptionArns as string[] | undefined;
-  const subscriptions = STANDARDS.map((standard) => ({
+  // The account baseline (data/baseline.ts): some members never subscribed to CIS.
+  const cisMissing = baselineOf(rt.seed, rt.data.org, req.caller.account).cisMissing;
+  const subscriptions = STANDARDS.filter((standard) => !(cisMissing && standard === CIS_STANDARD)).map((standard) => ({
     StandardsSubscriptionArn: `arn:aws:securityhub:${req.caller.region}:${req.caller.account.id}:subscription/${standard}`,
     StandardsArn: `arn:aws:securityhub:${req.caller.region}::standards/${standard}`,
     StandardsInput: {}, StandardsStatus: "READY", StandardsControlsUpdatable: "READY_FOR_UPDATES",
   })).filter((s) => !wanted?.length || wanted.includes(s.StandardsSubscriptionArn));
   return json({ StandardsSubscriptions: subscriptions });
+}
+
+/** DescribeHub: every account of the organization has Security Hub on in the organization's regions. */
+function describeHub(req: TRequest, rt: SimRuntime): TResponse {
+  const region = rt.regionIndex(req.caller.region);
+  const account = req.caller.account;
+  const hubArn = `arn:aws:securityhub:${req.caller.region}:${account.id}:hub/default`;
+  const asked = req.query.get("HubArn");
+  if (region < 0 || account.status !== "ACTIVE") throw new SimError(401, "InvalidAccessException", `Account ${account.id} is not subscribed to AWS Security Hub`);
+  if (asked && asked !== hubArn) throw new SimError(404, "ResourceNotFoundException", `Hub ${asked} not found`);
+  const subscribed = new Date(Date.UTC(2022, 0, 10) + (hash(rt.seed, 7540, account.index, region) % 500) * 86_400_000).toISOString();
+  return json({ HubArn: hubArn, SubscribedAt: subscribed, AutoEnableControls: true, ControlFindingGenerator: "SECURITY_CONTROL" });
 }
 
 function describeStandardsControls(req: TRequest, rt: SimRuntime): TResponse {
@@ -74,6 +90,7 @@ export const securityHub: TService = {
       case "GetFindings": return getFindings(req, rt);
       case "BatchUpdateFindings": return batchUpdateFindings(req, rt);
       case "GetEnabledStandards": return getEnabledStandards(req, rt);
+      case "DescribeHub": return describeHub(req, rt);
       case "DescribeStandardsControls": return describeStandardsControls(req, rt);
       case "ListFindingAggregators":
         return json({ FindingAggregators: rt.isAdmin(req) ? [{ FindingAggregatorArn: aggregatorArn(rt) }] : [] });
