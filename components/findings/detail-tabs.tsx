@@ -176,29 +176,90 @@ export function RelatedPanel({ finding, onOpen }: { finding: TFindingDetail; onO
   );
 }
 
+type TTimelineFinding = Pick<TFindingDetail, "resourceId" | "resourceType" | "awsAccountId" | "raw" | "firstObservedAt" | "lastObservedAt" | "awsCreatedAt" | "awsUpdatedAt">;
+
+/** ±24 h around the time the finding was observed (first to last). */
+function findingWindow(finding: TTimelineFinding, params: URLSearchParams): void {
+  const first = Date.parse(finding.firstObservedAt ?? finding.awsCreatedAt);
+  const last = Date.parse(finding.lastObservedAt ?? finding.awsUpdatedAt);
+  if (Number.isFinite(first)) params.set("from", new Date(first - DAY_MS).toISOString());
+  if (Number.isFinite(last)) params.set("to", new Date(last + DAY_MS).toISOString());
+}
+
+const IAM_PRINCIPAL_TYPES = new Set(["AwsIamAccessKey", "AwsIamUser", "AwsIamRole"]);
+
+function textAt(value: unknown, ...path: string[]): string | null {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== "object" || current === null) return null;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return typeof current === "string" && current.trim() !== "" ? current.trim() : null;
+}
+
+/**
+ * The IAM principal a finding is about (GuardDuty IAM findings: an access key, an IAM user or role), as the
+ * timeline's principal filter takes it: the user's name, else the access key id, else the user/role ARN.
+ */
+export function findingPrincipal(finding: Pick<TTimelineFinding, "resourceId" | "resourceType" | "raw">): string | null {
+  for (const resource of rawResources(finding.raw)) {
+    if (resource.type === "AwsIamAccessKey") {
+      const key = resource.id?.match(/AccessKey:(\S+)$/)?.[1] ?? null;
+      const name = textAt(resource.details, "AwsIamAccessKey", "PrincipalName") ?? textAt(resource.details, "AwsIamAccessKey", "UserName");
+      return name ?? textAt(resource.details, "AwsIamAccessKey", "AccessKeyId") ?? key;
+    }
+    if ((resource.type === "AwsIamUser" || resource.type === "AwsIamRole") && resource.id) return resource.id;
+    if (resource.type === "AccessKey") {
+      // Native GuardDuty: Resource.AccessKeyDetails
+      return textAt(resource.details, "AccessKeyDetails", "UserName") ?? textAt(resource.details, "AccessKeyDetails", "AccessKeyId");
+    }
+  }
+  if (finding.resourceType && IAM_PRINCIPAL_TYPES.has(finding.resourceType) && finding.resourceId) {
+    return finding.resourceId.match(/AccessKey:(\S+)$/)?.[1] ?? finding.resourceId;
+  }
+  return null;
+}
+
 /** The CloudTrail events around the finding: the timeline page filtered by its resource, a day either side. */
 export function timelineHref(finding: Pick<TFindingDetail, "resourceId" | "firstObservedAt" | "lastObservedAt" | "awsCreatedAt" | "awsUpdatedAt">): string | null {
   if (!finding.resourceId) return null;
-  const first = Date.parse(finding.firstObservedAt ?? finding.awsCreatedAt);
-  const last = Date.parse(finding.lastObservedAt ?? finding.awsUpdatedAt);
   const params = new URLSearchParams({ resource: finding.resourceId });
-  if (Number.isFinite(first)) params.set("from", new Date(first - DAY_MS).toISOString());
-  if (Number.isFinite(last)) params.set("to", new Date(last + DAY_MS).toISOString());
+  findingWindow({ ...finding, resourceType: null, awsAccountId: "", raw: null }, params);
+  return `/timeline?${params}`;
+}
+
+/** For IAM findings (GuardDuty access keys, IAM users and roles): the events made by that principal in its account, a day either side. */
+export function principalTimelineHref(finding: TTimelineFinding): string | null {
+  const principal = findingPrincipal(finding);
+  if (!principal) return null;
+  const params = new URLSearchParams({ principal });
+  if (!principal.startsWith("arn:") && /^\d{12}$/.test(finding.awsAccountId)) params.set("account", finding.awsAccountId);
+  findingWindow(finding, params);
   return `/timeline?${params}`;
 }
 
 export function EventsPanel({ finding }: { finding: TFindingDetail }) {
   const t = useTranslations("findings.events");
+  const tPivot = useTranslations("timeline.pivot");
   const href = timelineHref(finding);
+  const principalHref = principalTimelineHref(finding);
   return (
     <div className="flex flex-col items-start gap-3">
       <p className="text-sm leading-relaxed">{href ? t("body") : t("noResource")}</p>
-      {href ? (
-        <Link href={href} className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="events-link">
-          {t("link")}
-          <ArrowRight aria-hidden="true" className="size-4" />
-        </Link>
-      ) : null}
+      <div className="flex flex-wrap gap-2">
+        {href ? (
+          <Link href={href} className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="events-link">
+            {tPivot("byResource")}
+            <ArrowRight aria-hidden="true" className="size-4" />
+          </Link>
+        ) : null}
+        {principalHref ? (
+          <Link href={principalHref} className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="events-principal-link">
+            {tPivot("byPrincipal")}
+            <ArrowRight aria-hidden="true" className="size-4" />
+          </Link>
+        ) : null}
+      </div>
     </div>
   );
 }
