@@ -3,7 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 // Every API route checks the session and role through withAuth; the few public ones are listed here.
-const PUBLIC = new Set(["app/api/health/route.ts", "app/api/locale/route.ts", "app/api/auth/[...nextauth]/route.ts"]);
+// The iCal feed is read by team calendars without a session: its secret, revocable token is the key.
+const PUBLIC = new Set(["app/api/health/route.ts", "app/api/locale/route.ts", "app/api/auth/[...nextauth]/route.ts", "app/api/eol/ical/[token]/route.ts"]);
 const root = path.resolve(import.meta.dirname, "../..");
 
 function routes(dir: string): string[] {
