@@ -5,6 +5,7 @@ import enChecklists from "./en/checklists.json";
 import enChecklistsBaseline from "./en/checklistsBaseline.json";
 import enChecklistsEol from "./en/checklistsEol.json";
 import enChecklistsPatches from "./en/checklistsPatches.json";
+import enCompliance from "./en/compliance.json";
 import enFindings from "./en/findings.json";
 import enFindingsImport from "./en/findingsImport.json";
 import enTimeline from "./en/timeline.json";
@@ -14,14 +15,15 @@ import jaChecklists from "./ja/checklists.json";
 import jaChecklistsBaseline from "./ja/checklistsBaseline.json";
 import jaChecklistsEol from "./ja/checklistsEol.json";
 import jaChecklistsPatches from "./ja/checklistsPatches.json";
+import jaCompliance from "./ja/compliance.json";
 import jaFindings from "./ja/findings.json";
 import jaFindingsImport from "./ja/findingsImport.json";
 import jaTimeline from "./ja/timeline.json";
 import jaTriageSettings from "./ja/triageSettings.json";
 
 export const MESSAGES = {
-  en: { ...en, ...enChecklists, ...enChecklistsBaseline, ...enChecklistsEol, ...enChecklistsPatches, ...enFindings, ...enFindingsImport, ...enTimeline, ...enTriageSettings },
-  ja: { ...ja, ...jaChecklists, ...jaChecklistsBaseline, ...jaChecklistsEol, ...jaChecklistsPatches, ...jaFindings, ...jaFindingsImport, ...jaTimeline, ...jaTriageSettings },
+  en: { ...en, ...enChecklists, ...enChecklistsBaseline, ...enChecklistsEol, ...enChecklistsPatches, ...enCompliance, ...enFindings, ...enFindingsImport, ...enTimeline, ...enTriageSettings },
+  ja: { ...ja, ...jaChecklists, ...jaChecklistsBaseline, ...jaChecklistsEol, ...jaChecklistsPatches, ...jaCompliance, ...jaFindings, ...jaFindingsImport, ...jaTimeline, ...jaTriageSettings },
 };
 
 export type TMessages = (typeof MESSAGES)["en"];

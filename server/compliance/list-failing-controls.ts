@@ -1,0 +1,45 @@
+import "server-only";
+import { readPool } from "@/server/db-pool";
+import { STANDARDS } from "@/server/findings/findings.types";
+import type { TSeverity } from "@/server/findings/severity.types";
+import { controlFindingsHref, scopeOf, type TControlsQuery, type TFailingControls } from "./compliance.types";
+import { inOuSql } from "./compliance-sql";
+import { loadLiveFigures, type TLive } from "./live-figures";
+
+// The drill-down of a heatmap cell: the controls failing in a scope and standard (live from the findings), with
+// the number of accounts where each fails, its failed findings and the highest severity among them; sorted by
+// failed accounts, then severity. Counted like the score: active, not suppressed, FAILED control findings.
+
+export async function listFailingControls(query: TControlsQuery, live: () => Promise<TLive> = loadLiveFigures): Promise<TFailingControls> {
+  const { scopeType, scopeId } = scopeOf(query);
+  const params: unknown[] = [`${STANDARDS[query.standard].replace(/[\\%_]/g, (c) => `\\${c}`)}/%`];
+  let scope = "";
+  if (query.account) {
+    params.push(query.account);
+    scope = `AND f."awsAccountId" = $2`;
+  } else if (query.ou) {
+    params.push(query.ou);
+    scope = `AND ${inOuSql(`f."awsAccountId"`, 2)}`;
+  }
+  const [controls, { figures }] = await Promise.all([
+    readPool().query<{ controlId: string; title: string; severity: TSeverity; failedAccounts: number; failedFindings: number }>(
+      `SELECT f."controlId", min(f.title) AS title, min(f.severity)::text AS severity,
+              count(DISTINCT f."awsAccountId")::int AS "failedAccounts", count(*)::int AS "failedFindings"
+       FROM findings f
+       WHERE f."controlId" IS NOT NULL AND f."generatorId" LIKE $1 ${scope}
+         AND f."recordState" = 'ACTIVE' AND f."workflowStatus" <> 'SUPPRESSED' AND f."complianceStatus" = 'FAILED'
+       GROUP BY f."controlId"
+       ORDER BY "failedAccounts" DESC, min(f.severity) ASC, count(*) DESC, f."controlId"`,
+      params,
+    ),
+    live(),
+  ]);
+  const byScope = scopeType === "org" ? figures.org : (scopeType === "ou" ? figures.ous : figures.accounts).get(scopeId);
+  return {
+    standard: query.standard,
+    scopeType,
+    scopeId,
+    figures: byScope?.get(query.standard) ?? { passed: 0, failed: 0, unknown: 0, noData: 0, score: null },
+    controls: controls.rows.map((c) => ({ ...c, findingsHref: controlFindingsHref(c.controlId, query.standard, query) })),
+  };
+}
