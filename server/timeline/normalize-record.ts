@@ -24,29 +24,46 @@ type TRecord = {
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const isObject = (v: unknown): v is TObject => typeof v === "object" && v !== null && !Array.isArray(v);
 
+const ACCOUNT = /^\d{12}$/;
+type TRule = { required?: boolean; max?: number; test?: (v: string) => boolean; message?: string };
+const NO_RULE: TRule = {};
+const RULES = {
+  eventID: { required: true, test: (v: string) => UUID.test(v), message: "not a UUID" },
+  eventTime: { required: true, test: (v: string) => !Number.isNaN(Date.parse(v)), message: "not a time" },
+  name: { required: true, max: 256 },
+  region: { required: true, max: 64 },
+  account: { test: (v: string) => ACCOUNT.test(v), message: "not a 12-digit account id" },
+  address: { max: 1024 },
+} satisfies Record<string, TRule>;
+const IDENTITY_KEYS = ["type", "arn", "accountId", "accessKeyId", "userName", "invokedBy"].map((key) => [key, `userIdentity.${key}`] as const);
+
+// A module-level function rather than a closure per record: this runs ~15 times per record.
+function checkText(errors: string[], obj: TObject, key: string, path: string, rule: TRule = NO_RULE): void {
+  const v = obj[key];
+  if (v === undefined || v === null) {
+    if (rule.required) errors.push(`${path}: required`);
+  } else if (typeof v !== "string") errors.push(`${path}: not a string`);
+  else if ((rule.required && v.length === 0) || v.length > (rule.max ?? 100_000)) errors.push(`${path}: bad length`);
+  else if (rule.test && !rule.test(v)) errors.push(`${path}: ${rule.message ?? "invalid"}`);
+}
+
 function validate(input: unknown): { record: TRecord } | { error: string } {
   if (!isObject(input)) return { error: "record: not an object" };
   const errors: string[] = [];
-  const text = (obj: TObject, key: string, path: string, rule: { required?: boolean; max?: number; test?: (v: string) => boolean; message?: string } = {}) => {
-    const v = obj[key];
-    if (v === undefined || v === null) {
-      if (rule.required) errors.push(`${path}: required`);
-    } else if (typeof v !== "string") errors.push(`${path}: not a string`);
-    else if ((rule.required && v.length === 0) || v.length > (rule.max ?? 100_000)) errors.push(`${path}: bad length`);
-    else if (rule.test && !rule.test(v)) errors.push(`${path}: ${rule.message ?? "invalid"}`);
-  };
-  text(input, "eventID", "eventID", { required: true, test: (v) => UUID.test(v), message: "not a UUID" });
-  text(input, "eventTime", "eventTime", { required: true, test: (v) => !Number.isNaN(Date.parse(v)), message: "not a time" });
-  text(input, "eventName", "eventName", { required: true, max: 256 });
-  text(input, "eventSource", "eventSource", { required: true, max: 256 });
-  text(input, "awsRegion", "awsRegion", { required: true, max: 64 });
-  text(input, "recipientAccountId", "recipientAccountId", { test: (v) => /^\d{12}$/.test(v), message: "not a 12-digit account id" });
-  text(input, "sourceIPAddress", "sourceIPAddress", { max: 1024 });
-  for (const key of ["userAgent", "errorCode", "errorMessage"]) text(input, key, key);
+  checkText(errors, input, "eventID", "eventID", RULES.eventID);
+  checkText(errors, input, "eventTime", "eventTime", RULES.eventTime);
+  checkText(errors, input, "eventName", "eventName", RULES.name);
+  checkText(errors, input, "eventSource", "eventSource", RULES.name);
+  checkText(errors, input, "awsRegion", "awsRegion", RULES.region);
+  checkText(errors, input, "recipientAccountId", "recipientAccountId", RULES.account);
+  checkText(errors, input, "sourceIPAddress", "sourceIPAddress", RULES.address);
+  checkText(errors, input, "userAgent", "userAgent");
+  checkText(errors, input, "errorCode", "errorCode");
+  checkText(errors, input, "errorMessage", "errorMessage");
   const identity = input.userIdentity;
   if (identity !== undefined && identity !== null) {
     if (!isObject(identity)) errors.push("userIdentity: not an object");
-    else for (const key of ["type", "arn", "accountId", "accessKeyId", "userName", "invokedBy"]) text(identity, key, `userIdentity.${key}`);
+    else for (const [key, path] of IDENTITY_KEYS) checkText(errors, identity, key, path);
   }
   if (input.readOnly !== undefined && typeof input.readOnly !== "boolean" && typeof input.readOnly !== "string") errors.push("readOnly: not a boolean");
   if (input.resources !== undefined && (!Array.isArray(input.resources) || !input.resources.every(isObject))) errors.push("resources: not a list of objects");
@@ -86,13 +103,15 @@ function userNameOf(identity: TIdentity): string | null {
   return identity.invokedBy ?? null;
 }
 
+const withoutNul = (json: string) => (json.includes("\\u0000") ? json.replace(/\\u0000/g, "") : json);
+
 /** Validates and normalizes one record; `extraResources` are names LookupEvents reported for it. */
 export function normalizeRecord(input: unknown, origin: "lookup" | "file", extraResources: string[] = []): { ok: true; row: TEventRow } | { ok: false; error: string } {
   const checked = validate(input);
   if ("error" in checked) return { ok: false, error: checked.error };
   const r = checked.record;
   const identity = r.userIdentity ?? {};
-  const accountId = r.recipientAccountId ?? (identity.accountId && /^\d{12}$/.test(identity.accountId) ? identity.accountId : null);
+  const accountId = r.recipientAccountId ?? (identity.accountId && ACCOUNT.test(identity.accountId) ? identity.accountId : null);
   if (!accountId) return { ok: false, error: "recipientAccountId: missing (and no userIdentity.accountId)" };
   const address = r.sourceIPAddress ?? null;
   return {
@@ -104,7 +123,7 @@ export function normalizeRecord(input: unknown, origin: "lookup" | "file", extra
       readOnly: r.readOnly === undefined ? null : r.readOnly === true || r.readOnly === "true",
       errorCode: r.errorCode ?? null, errorMessage: r.errorMessage ?? null, resources: resourcesOf(r, extraResources),
       // PostgreSQL jsonb cannot hold \u0000
-      raw: JSON.stringify(input).replace(/\\u0000/g, ""), origin,
+      raw: withoutNul(JSON.stringify(input)), origin,
     },
   };
 }
