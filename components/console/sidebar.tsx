@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import {
   Building,
+  Gauge,
   ChartNoAxesGantt,
   LayoutDashboard,
   ListChecks,
@@ -20,13 +21,14 @@ import {
 import { cn } from "@/components/lib/cn";
 import { SIDEBAR_COOKIE } from "./sidebar-cookie";
 
-type NavKey = "overview" | "findings" | "timeline" | "checklists" | "accounts" | "review" | "settings";
+type NavKey = "overview" | "findings" | "timeline" | "checklists" | "compliance" | "accounts" | "review" | "settings";
 
 const NAV: ReadonlyArray<{ key: NavKey; href: string; icon: LucideIcon }> = [
   { key: "overview", href: "/overview", icon: LayoutDashboard },
   { key: "findings", href: "/findings", icon: ShieldExclamationPoint },
   { key: "timeline", href: "/timeline", icon: ChartNoAxesGantt },
   { key: "checklists", href: "/checklists", icon: ListChecks },
+  { key: "compliance", href: "/compliance", icon: Gauge },
   { key: "accounts", href: "/accounts", icon: Building },
   { key: "review", href: "/review", icon: Presentation },
   { key: "settings", href: "/settings", icon: Settings },

@@ -9,6 +9,7 @@ import { syncConfigFromEnv } from "./sync-config";
 import { evaluateBaseline } from "@/server/checklists/baseline/evaluate-baseline";
 import { runEolDiscovery } from "@/server/checklists/eol/run-discovery";
 import { collectPatchCompliance } from "@/server/checklists/patches/collect-patch-compliance";
+import { snapshotCompliance } from "@/server/compliance/snapshot-compliance";
 import { ingestCloudTrail } from "@/server/timeline/ingest-cloudtrail";
 import { enforceTrailRetention } from "@/server/timeline/retention";
 import {
@@ -30,11 +31,13 @@ async function runOutboxDrain(): Promise<void> {
 }
 
 /**
- * The checklists' collectors, one after the other (each reads every member account × region through the
+ * The compliance snapshot and the checklists' collectors, one after the other (each reads every member account × region through the
  * read role and records its runs in the sync run log); one failing does not stop the others.
  */
 async function runCollectors(trigger: TTrigger): Promise<void> {
   const steps: [string, () => Promise<string>][] = [
+    // Today's compliance scores from the findings just synced (one row per day, standard and scope; rerun = replaced).
+    ["compliance", async () => `${(await snapshotCompliance()).rows} snapshot row(s)`],
     ["patches", async () => {
       const r = await collectPatchCompliance({ trigger });
       return `${r.status}, ${r.instances} instance(s)`;

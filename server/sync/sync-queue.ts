@@ -11,7 +11,7 @@ type TSyncJob = { trigger: TTrigger; requestedBy?: string };
 /** Outbox drains: same policy, so at most one drain runs and one waits; scheduled every minute. */
 export const OUTBOX_QUEUE = "kanshi-outbox";
 /**
- * The checklists' collectors (EOL discovery, patch compliance, account baseline): queued after each sync
+ * The compliance snapshot and the checklists' collectors (EOL discovery, patch compliance, account baseline): queued after each sync
  * and daily at 03:00 UTC (so the daily patch snapshot exists without syncs). Same "stately" policy.
  */
 export const COLLECT_QUEUE = "kanshi-collect";
