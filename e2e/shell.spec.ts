@@ -7,6 +7,7 @@ const PAGES = [
   ["Findings", "/findings"],
   ["Timeline", "/timeline"],
   ["Checklists", "/checklists"],
+  ["Compliance", "/compliance"],
   ["Accounts", "/accounts"],
   ["Review", "/review"],
   ["Settings", "/settings"],
