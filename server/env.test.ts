@@ -70,4 +70,38 @@ describe("parseEnv", () => {
     expect(problems({ KANSHI_AWS_MODE: "cloud" })[0]).toMatch(/^KANSHI_AWS_MODE must be demo or aws/);
     expect(problems({ KANSHI_AWS_MODE: "aws" })[0]).toMatch(/^NEXTAUTH_SECRET/);
   });
+
+  it("reads the notification settings: off by default, hourly digests, 5 attempts", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ KANSHI_NOTIFY_INTERVAL_MINUTES: 60, KANSHI_NOTIFY_MAX_ATTEMPTS: 5 });
+    expect(env.KANSHI_NOTIFY_WEBHOOK_URL).toBeUndefined();
+    const on = parseEnv({
+      KANSHI_NOTIFY_WEBHOOK_URL: "https://hooks.slack.com/services/T0/B0/x",
+      KANSHI_NOTIFY_SMTP_URL: "smtps://kanshi:pw@smtp.example.com:465",
+      KANSHI_NOTIFY_EMAIL_FROM: "kanshi@example.com",
+      KANSHI_NOTIFY_EMAIL_TO: "secops@example.com, manager@example.com",
+      KANSHI_NOTIFY_INTERVAL_MINUTES: "0",
+    });
+    expect(on.KANSHI_NOTIFY_EMAIL_TO).toEqual(["secops@example.com", "manager@example.com"]);
+    expect(on.KANSHI_NOTIFY_INTERVAL_MINUTES).toBe(0);
+    expect(parseEnv({ KANSHI_NOTIFY_SMTP_URL: "smtp://mail.example.com", KANSHI_NOTIFY_EMAIL_FROM: "Kanshi <kanshi@example.com>", KANSHI_NOTIFY_EMAIL_TO: "a@example.com" }).KANSHI_NOTIFY_EMAIL_FROM).toBe("Kanshi <kanshi@example.com>");
+  });
+
+  it("names bad notification settings: URLs of the wrong kind, bad addresses, a negative interval", () => {
+    expect(problems({ KANSHI_NOTIFY_WEBHOOK_URL: "ftp://hooks.example.com/x" })[0]).toMatch(/^KANSHI_NOTIFY_WEBHOOK_URL must be an http\(s\) URL/);
+    expect(problems({ KANSHI_NOTIFY_WEBHOOK_URL: "not a url" })[0]).toMatch(/^KANSHI_NOTIFY_WEBHOOK_URL /);
+    const mail = { KANSHI_NOTIFY_EMAIL_FROM: "kanshi@example.com", KANSHI_NOTIFY_EMAIL_TO: "secops@example.com" };
+    expect(problems({ ...mail, KANSHI_NOTIFY_SMTP_URL: "https://smtp.example.com" })[0]).toMatch(/^KANSHI_NOTIFY_SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(problems({ ...mail, KANSHI_NOTIFY_SMTP_URL: "smtp://smtp.example.com", KANSHI_NOTIFY_EMAIL_TO: "secops@example.com,nobody" })[0]).toMatch(/^KANSHI_NOTIFY_EMAIL_TO.* must be e-mail addresses/);
+    expect(problems({ ...mail, KANSHI_NOTIFY_SMTP_URL: "smtp://smtp.example.com", KANSHI_NOTIFY_EMAIL_FROM: "kanshi" })[0]).toMatch(/^KANSHI_NOTIFY_EMAIL_FROM must be an e-mail address/);
+    expect(problems({ KANSHI_NOTIFY_INTERVAL_MINUTES: "-1" })[0]).toMatch(/^KANSHI_NOTIFY_INTERVAL_MINUTES must be at least 0/);
+    expect(problems({ KANSHI_NOTIFY_MAX_ATTEMPTS: "0" })[0]).toMatch(/^KANSHI_NOTIFY_MAX_ATTEMPTS must be at least 1/);
+  });
+
+  it("needs SMTP URL, sender and recipients together for the e-mail digest", () => {
+    const found = problems({ KANSHI_NOTIFY_SMTP_URL: "smtp://mail.example.com:25" });
+    expect(found.map((p) => p.split(" ")[0]).sort()).toEqual(["KANSHI_NOTIFY_EMAIL_FROM", "KANSHI_NOTIFY_EMAIL_TO"]);
+    expect(found[0]).toMatch(/e-mail digest needs all three/);
+    expect(problems({ KANSHI_NOTIFY_EMAIL_TO: "secops@example.com" }).map((p) => p.split(" ")[0]).sort()).toEqual(["KANSHI_NOTIFY_EMAIL_FROM", "KANSHI_NOTIFY_SMTP_URL"]);
+  });
 });

@@ -61,6 +61,23 @@ export const ZEnv = z
     LOGIN_MAX_FAILURES: intIn(1, 1000, 10),
     LOGIN_FAILURE_WINDOW_MINUTES: intIn(1, 24 * 60, 15),
     TRUST_PROXY: bool(false),
+    /** notifications: Slack-compatible incoming webhook that receives the digest */
+    KANSHI_NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL (a Slack-compatible incoming webhook)" }).optional(),
+    /** notifications: SMTP server for the e-mail digest, e.g. smtps://user:password@smtp.example.com:465 */
+    KANSHI_NOTIFY_SMTP_URL: z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com:465" }).optional(),
+    KANSHI_NOTIFY_EMAIL_FROM: z
+      .string()
+      .refine((v) => z.email().safeParse(/<([^<>]+)>\s*$/.exec(v)?.[1] ?? v).success, "must be an e-mail address, e.g. kanshi@example.com or Kanshi <kanshi@example.com>")
+      .optional(),
+    KANSHI_NOTIFY_EMAIL_TO: z
+      .string()
+      .transform((v) => v.split(",").map((a) => a.trim()).filter(Boolean))
+      .pipe(z.array(z.email({ message: "must be e-mail addresses, comma-separated" })).min(1, "must name at least one e-mail address"))
+      .optional(),
+    /** notifications: minutes between digests (0 = off) */
+    KANSHI_NOTIFY_INTERVAL_MINUTES: intIn(0, 7 * 24 * 60, 60),
+    /** notifications: sends of one digest to one channel before it is FAILED */
+    KANSHI_NOTIFY_MAX_ATTEMPTS: intIn(1, 100, 5),
   })
   .superRefine((e, ctx) => {
     if (e.KANSHI_AWS_MODE === "aws" && e.KANSHI_TOPOLOGY === "fan-out" && !e.KANSHI_EXTERNAL_ID) {
@@ -78,6 +95,12 @@ export const ZEnv = z
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
         if (!e[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when any OIDC_* setting is set (SSO needs issuer, client id and secret)" });
+      }
+    }
+    const email = ["KANSHI_NOTIFY_SMTP_URL", "KANSHI_NOTIFY_EMAIL_FROM", "KANSHI_NOTIFY_EMAIL_TO"] as const;
+    if (email.some((key) => e[key]) && !email.every((key) => e[key])) {
+      for (const key of email) {
+        if (!e[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when any of KANSHI_NOTIFY_SMTP_URL, KANSHI_NOTIFY_EMAIL_FROM, KANSHI_NOTIFY_EMAIL_TO is set (the e-mail digest needs all three)" });
       }
     }
   })
