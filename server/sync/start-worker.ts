@@ -10,10 +10,11 @@ import { evaluateBaseline } from "@/server/checklists/baseline/evaluate-baseline
 import { runEolDiscovery } from "@/server/checklists/eol/run-discovery";
 import { collectPatchCompliance } from "@/server/checklists/patches/collect-patch-compliance";
 import { snapshotCompliance } from "@/server/compliance/snapshot-compliance";
+import { runNotifications } from "@/server/notifications/run-notifications";
 import { ingestCloudTrail } from "@/server/timeline/ingest-cloudtrail";
 import { enforceTrailRetention } from "@/server/timeline/retention";
 import {
-  COLLECT_QUEUE, enqueueCollect, enqueueSync, enqueueTrailIngest, startOutboxWorker, startScheduledWorker, startSyncWorker, stopQueue,
+  COLLECT_QUEUE, enqueueCollect, NOTIFY_QUEUE, enqueueSync, enqueueTrailIngest, startOutboxWorker, startScheduledWorker, startSyncWorker, stopQueue,
   TRAIL_QUEUE, TRAIL_RETENTION_QUEUE,
 } from "./sync-queue";
 import type { TTrigger } from "./sync-run-log";
@@ -97,6 +98,11 @@ export async function startWorker(): Promise<void> {
   await startScheduledWorker(COLLECT_QUEUE, "0 3 * * *", { trigger: "schedule" as TTrigger }, (job) => runCollectors(job.trigger));
   await startScheduledWorker(TRAIL_QUEUE, "*/10 * * * *", { trigger: "schedule" as TTrigger }, (job) => runTrailIngest(job.trigger));
   await startScheduledWorker(TRAIL_RETENTION_QUEUE, "30 4 * * *", {}, () => runTrailRetention());
+  // Notifications never throw: a failed send is stored, logged and retried by a later run.
+  await startScheduledWorker(NOTIFY_QUEUE, "* * * * *", {}, async () => {
+    const r = await runNotifications();
+    if (r.sent + r.failed + r.retried > 0) console.log(`[notify] ${r.items} item(s): ${r.sent} sent, ${r.retried} to retry, ${r.failed} failed`);
+  });
   await runTrailRetention().catch((error: unknown) => console.error("[cloudtrail] retention failed:", error));
   if ((await db.syncRun.count()) === 0) await enqueueSync({ trigger: "schedule" });
   console.log("[sync] worker started");

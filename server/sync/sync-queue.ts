@@ -18,6 +18,8 @@ export const COLLECT_QUEUE = "kanshi-collect";
 /** CloudTrail ingest (incremental + the resumable 90-day backfill) every 10 minutes, and retention daily. */
 export const TRAIL_QUEUE = "kanshi-cloudtrail";
 export const TRAIL_RETENTION_QUEUE = "kanshi-cloudtrail-retention";
+/** Notification digests and their retries, every minute (a run builds a digest only when its interval is up). */
+export const NOTIFY_QUEUE = "kanshi-notify";
 
 const globalForBoss = globalThis as unknown as { kanshiBoss?: Promise<PgBoss>; kanshiOutboxWorker?: string };
 
@@ -31,6 +33,7 @@ async function createBoss(): Promise<PgBoss> {
   await boss.createQueue(OUTBOX_QUEUE, { name: OUTBOX_QUEUE, policy: "stately", retryLimit: 0, expireInMinutes: 15 });
   await boss.createQueue(COLLECT_QUEUE, { name: COLLECT_QUEUE, policy: "stately", retryLimit: 0, expireInHours: 2 });
   await boss.createQueue(TRAIL_QUEUE, { name: TRAIL_QUEUE, policy: "stately", retryLimit: 0, expireInHours: 12 });
+  await boss.createQueue(NOTIFY_QUEUE, { name: NOTIFY_QUEUE, policy: "stately", retryLimit: 0, expireInMinutes: 10 });
   await boss.createQueue(TRAIL_RETENTION_QUEUE, { name: TRAIL_RETENTION_QUEUE, policy: "stately", retryLimit: 0, expireInHours: 1 });
   return boss;
 }
