@@ -1,27 +1,50 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { ComingSoon } from "@/components/console/coming-soon";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { LayoutDashboard } from "lucide-react";
 import { PageHeader } from "@/components/console/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { AccountsChart, AgeChart, ComplianceChart, MttrChart, OpenedClosedChart } from "@/components/overview/charts";
+import { KpiTiles } from "@/components/overview/kpi-tiles";
+import { OuTable } from "@/components/overview/ou-table";
+import { requirePageUser } from "@/server/auth/guard";
+import { ensureFindingsSummary } from "@/server/overview/ensure-summary";
+import { getOverview } from "@/server/overview/get-overview";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("pages.overview");
+  const t = await getTranslations("overview");
   return { title: t("title") };
 }
 
+/*
+ * Overview (any role): key figures, each a link to the list behind it, and the trends, all read from the summary
+ * tables (findings_daily_summary, compliance_snapshots, patch_snapshots).
+ * Test hooks: overview-as-of, those of KpiTiles, the charts and OuTable.
+ */
 export default async function OverviewPage() {
-  const t = await getTranslations("pages.overview");
+  const [, t, format] = await Promise.all([requirePageUser("VIEWER"), getTranslations("overview"), getFormatter()]);
+  await ensureFindingsSummary();
+  const overview = await getOverview();
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <ComingSoon
-        items={[
-          t("planned.kpis"),
-          t("planned.trends"),
-          t("planned.accounts"),
-          t("planned.sidePanel"),
-          t("planned.drilldown"),
-        ]}
-      />
+      <div className="flex flex-col gap-4">
+        {overview.asOf ? (
+          <p data-testid="overview-as-of" className="text-xs text-muted-foreground">
+            {t("asOf", { day: format.dateTime(new Date(`${overview.asOf}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) })}
+          </p>
+        ) : (
+          <EmptyState icon={LayoutDashboard} title={t("noData.title")} description={t("noData.description")} />
+        )}
+        <KpiTiles kpis={overview.kpis} />
+        <div className="grid gap-4 lg:grid-cols-2">
+          <OpenedClosedChart weeks={overview.weekly} />
+          <MttrChart weeks={overview.weekly} />
+          <AgeChart rows={overview.ageBuckets} asOf={overview.asOf ?? new Date().toISOString().slice(0, 10)} />
+          <ComplianceChart days={overview.complianceTrend} />
+          <AccountsChart rows={overview.byAccount} />
+          <OuTable rows={overview.byOu} />
+        </div>
+      </div>
     </>
   );
 }

@@ -1,0 +1,224 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { SUMMARY_SEVERITIES, type TAccountRow, type TAgeRow, type TComplianceDay, type TWeekRow } from "@/server/overview/overview.types";
+
+const SEV_COLOR = { CRITICAL: "var(--sev-critical)", HIGH: "var(--sev-high)", MEDIUM: "var(--sev-medium)", LOW: "var(--sev-low)" } as const;
+const AXIS = { fontSize: 12, fill: "var(--muted-foreground)" };
+const TOOLTIP = { background: "var(--card)", border: "1px solid var(--border)", color: "var(--card-foreground)" };
+
+function useDay() {
+  const format = useFormatter();
+  return (value: string) => format.dateTime(new Date(`${value}T00:00:00Z`), { month: "short", day: "numeric", timeZone: "UTC" });
+}
+
+/** A titled card: the chart (hidden from screen readers) and its figures as a table (sr-only unless `tableVisible`). */
+function ChartCard({ id, title, empty, chart, table, testId }: { id: string; title: string; empty: boolean; chart: ReactNode; table: ReactNode; testId: string }) {
+  const t = useTranslations("overview.charts");
+  return (
+    <section aria-labelledby={`${id}-heading`} data-testid={testId} data-empty={empty ? "true" : "false"} className="flex flex-col gap-2 rounded-lg border border-border bg-card p-4">
+      <h2 id={`${id}-heading`} className="text-base font-semibold">{title}</h2>
+      {empty ? <p className="py-8 text-center text-sm text-muted-foreground">{t("empty")}</p> : (
+        <>
+          <div aria-hidden="true" className="h-56 w-full">
+            <ResponsiveContainer width="100%" height="100%">{chart as React.ReactElement}</ResponsiveContainer>
+          </div>
+          <table className="sr-only">
+            <caption>{t("tableCaption", { title })}</caption>
+            {table}
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const ALL = "severity=all&status=all&record=all";
+
+/** Opened and closed per week; a click on a week opens the findings first seen that week. */
+export function OpenedClosedChart({ weeks }: { weeks: TWeekRow[] }) {
+  const t = useTranslations("overview.charts");
+  const router = useRouter();
+  const day = useDay();
+  const title = t("openedClosed.title");
+  const empty = weeks.every((w) => w.opened === 0 && w.closed === 0);
+  return (
+    <ChartCard id="overview-opened-closed" testId="overview-opened-closed" title={title} empty={empty}
+      chart={
+        <BarChart data={weeks} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false} style={{ cursor: "pointer" }}
+          onClick={(state) => {
+            const week = weeks[Number(state?.activeTooltipIndex ?? state?.activeIndex)]?.week;
+            if (week) router.push(`/findings?${ALL}&firstSeenFrom=${week}&firstSeenTo=${addDays(week, 6)}`);
+          }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
+          <XAxis dataKey="week" tickFormatter={day} tick={AXIS} minTickGap={16} />
+          <YAxis allowDecimals={false} tick={AXIS} width={48} />
+          <Tooltip labelFormatter={(v) => t("weekOf", { day: day(String(v)) })} contentStyle={TOOLTIP} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Bar dataKey="opened" name={t("openedClosed.opened")} fill="var(--sev-high)" isAnimationActive={false} />
+          <Bar dataKey="closed" name={t("openedClosed.closed")} fill="var(--primary)" isAnimationActive={false} />
+        </BarChart>
+      }
+      table={<>
+        <thead><tr><th scope="col">{t("week")}</th><th scope="col">{t("openedClosed.opened")}</th><th scope="col">{t("openedClosed.closed")}</th></tr></thead>
+        <tbody>{weeks.map((w) => <tr key={w.week}><th scope="row">{day(w.week)}</th><td>{w.opened}</td><td>{w.closed}</td></tr>)}</tbody>
+      </>}
+    />
+  );
+}
+
+export function MttrChart({ weeks }: { weeks: TWeekRow[] }) {
+  const t = useTranslations("overview");
+  const day = useDay();
+  const title = t("charts.mttr.title");
+  const data = weeks.map((w) => ({ week: w.week, ...w.mttrDays }));
+  const empty = weeks.every((w) => SUMMARY_SEVERITIES.every((s) => w.mttrDays[s] === null));
+  return (
+    <ChartCard id="overview-mttr" testId="overview-mttr" title={title} empty={empty}
+      chart={
+        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
+          <XAxis dataKey="week" tickFormatter={day} tick={AXIS} minTickGap={16} />
+          <YAxis tick={AXIS} width={48} />
+          <Tooltip labelFormatter={(v) => t("charts.weekOf", { day: day(String(v)) })} contentStyle={TOOLTIP} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {SUMMARY_SEVERITIES.map((s) => <Line key={s} dataKey={s} name={t(`severity.${s}`)} stroke={SEV_COLOR[s]} strokeWidth={2} connectNulls isAnimationActive={false} />)}
+        </LineChart>
+      }
+      table={<>
+        <thead><tr><th scope="col">{t("charts.week")}</th>{SUMMARY_SEVERITIES.map((s) => <th key={s} scope="col">{t(`severity.${s}`)}</th>)}</tr></thead>
+        <tbody>{weeks.map((w) => (
+          <tr key={w.week}><th scope="row">{day(w.week)}</th>{SUMMARY_SEVERITIES.map((s) => <td key={s}>{w.mttrDays[s] === null ? t("charts.mttr.none") : t("kpis.days", { days: w.mttrDays[s]! })}</td>)}</tr>
+        ))}</tbody>
+      </>}
+    />
+  );
+}
+
+const BUCKETS = [["age0to7", "b0", "#fde68a"], ["age8to30", "b1", "#f59e0b"], ["age31to90", "b2", "#c2410c"], ["ageOver90", "b3", "#7f1d1d"]] as const;
+
+/** The findings list behind an age bucket: open findings of the severity first seen in the bucket's date range. */
+function ageHref(severity: string, bucket: (typeof BUCKETS)[number][0], asOf: string): string {
+  const ranges: Record<typeof bucket, [from: number | null, to: number | null]> = { age0to7: [-7, null], age8to30: [-30, -8], age31to90: [-90, -31], ageOver90: [null, -91] };
+  const [fromDays, toDays] = ranges[bucket];
+  const from = fromDays === null ? "" : `&firstSeenFrom=${addDays(asOf, fromDays)}`;
+  const to = toDays === null ? "" : `&firstSeenTo=${addDays(asOf, toDays)}`;
+  return `/findings?severity=${severity}${from}${to}`;
+}
+
+/** Open findings per severity stacked by age; a click on a segment opens its findings. */
+export function AgeChart({ rows, asOf }: { rows: TAgeRow[]; asOf: string }) {
+  const t = useTranslations("overview");
+  const router = useRouter();
+  const title = t("charts.age.title");
+  const empty = rows.every((r) => BUCKETS.every(([k]) => r[k] === 0));
+  return (
+    <ChartCard id="overview-age" testId="overview-age" title={title} empty={empty}
+      chart={
+        <BarChart data={rows.map((r) => ({ ...r, label: t(`severity.${r.severity}`) }))} layout="vertical" margin={{ top: 8, right: 8, bottom: 0, left: 8 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} tick={AXIS} />
+          <YAxis type="category" dataKey="label" tick={AXIS} width={80} />
+          <Tooltip contentStyle={TOOLTIP} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {BUCKETS.map(([k, label, color]) => (
+            <Bar key={k} dataKey={k} stackId="age" name={t(`charts.age.${label}`)} fill={color} cursor="pointer" isAnimationActive={false}
+              onClick={(_, index) => {
+                const row = rows[index];
+                if (row) router.push(ageHref(row.severity, k, asOf));
+              }} />
+          ))}
+        </BarChart>
+      }
+      table={<>
+        <thead><tr><th scope="col">{t("charts.age.severity")}</th>{BUCKETS.map(([k, label]) => <th key={k} scope="col">{t(`charts.age.${label}`)}</th>)}</tr></thead>
+        <tbody>{rows.map((r) => <tr key={r.severity}><th scope="row">{t(`severity.${r.severity}`)}</th>{BUCKETS.map(([k]) => <td key={k}>{r[k]}</td>)}</tr>)}</tbody>
+      </>}
+    />
+  );
+}
+
+export function ComplianceChart({ days }: { days: TComplianceDay[] }) {
+  const t = useTranslations("overview.charts");
+  const day = useDay();
+  const title = t("compliance.title");
+  const cell = (v: number | null) => (v === null ? "–" : `${v}%`);
+  return (
+    <ChartCard id="overview-compliance" testId="overview-compliance" title={title} empty={days.length === 0}
+      chart={
+        <LineChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
+          <XAxis dataKey="day" tickFormatter={day} tick={AXIS} minTickGap={24} />
+          <YAxis domain={[0, 100]} unit="%" tick={AXIS} width={48} />
+          <Tooltip labelFormatter={(v) => day(String(v))} contentStyle={TOOLTIP} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Line dataKey="fsbp" name={t("compliance.fsbp")} stroke="var(--primary)" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+          <Line dataKey="cis" name={t("compliance.cis")} stroke="var(--sev-high)" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+        </LineChart>
+      }
+      table={<>
+        <thead><tr><th scope="col">{t("compliance.day")}</th><th scope="col">{t("compliance.fsbp")}</th><th scope="col">{t("compliance.cis")}</th></tr></thead>
+        <tbody>{days.map((d) => <tr key={d.day}><th scope="row">{day(d.day)}</th><td>{cell(d.fsbp)}</td><td>{cell(d.cis)}</td></tr>)}</tbody>
+      </>}
+    />
+  );
+}
+
+const accountHref = (id: string, severity: string) => `/findings?severity=${severity}&account=${id}`;
+
+/** Bars per account (a click opens its CRITICAL+HIGH findings) and the same figures as a table of links. Test hook: overview-accounts. */
+export function AccountsChart({ rows }: { rows: TAccountRow[] }) {
+  const t = useTranslations("overview.charts");
+  const router = useRouter();
+  const top = rows.slice(0, 15);
+  const data = top.map((r) => ({ ...r, label: r.name ?? r.accountId }));
+  return (
+    <section aria-labelledby="overview-accounts-heading" data-testid="overview-accounts" className="flex flex-col gap-2 rounded-lg border border-border bg-card p-4">
+      <h2 id="overview-accounts-heading" className="text-base font-semibold">{t("accounts.title")}</h2>
+      {rows.length === 0 ? <p className="py-8 text-center text-sm text-muted-foreground">{t("accounts.empty")}</p> : (
+        <>
+          <div aria-hidden="true" className="w-full" style={{ height: Math.max(120, top.length * 28 + 40) }}>
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart data={data} layout="vertical" margin={{ top: 8, right: 8, bottom: 0, left: 8 }} accessibilityLayer={false}
+                onClick={(state) => {
+                  const index = Number(state?.activeTooltipIndex ?? state?.activeIndex);
+                  const row = Number.isInteger(index) ? top[index] : undefined;
+                  if (row) router.push(accountHref(row.accountId, "CRITICAL,HIGH"));
+                }}>
+                <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" horizontal={false} />
+                <XAxis type="number" allowDecimals={false} tick={AXIS} />
+                <YAxis type="category" dataKey="label" tick={AXIS} width={120} />
+                <Tooltip contentStyle={TOOLTIP} cursor={{ fill: "var(--muted)" }} />
+                <Legend wrapperStyle={{ fontSize: 12 }} />
+                <Bar dataKey="critical" stackId="a" name={t("accounts.critical")} fill="var(--sev-critical)" cursor="pointer" isAnimationActive={false} />
+                <Bar dataKey="high" stackId="a" name={t("accounts.high")} fill="var(--sev-high)" cursor="pointer" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <div className="max-h-64 overflow-auto">
+            <table className="w-full text-sm">
+              <caption className="sr-only">{t("tableCaption", { title: t("accounts.title") })}</caption>
+              <thead><tr className="border-b border-border text-left">
+                <th scope="col" className="py-1 pr-2">{t("accounts.account")}</th>
+                <th scope="col" className="py-1 pr-2 text-right">{t("accounts.critical")}</th>
+                <th scope="col" className="py-1 text-right">{t("accounts.high")}</th>
+              </tr></thead>
+              <tbody>{rows.map((r) => (
+                <tr key={r.accountId} data-account={r.accountId} className="border-b border-border last:border-0">
+                  <th scope="row" className="py-1 pr-2 text-left font-normal">{r.name ? `${r.name} (${r.accountId})` : r.accountId}</th>
+                  <td className="py-1 pr-2 text-right tabular-nums"><Link className="text-link underline underline-offset-2" href={accountHref(r.accountId, "CRITICAL")}>{r.critical}</Link></td>
+                  <td className="py-1 text-right tabular-nums"><Link className="text-link underline underline-offset-2" href={accountHref(r.accountId, "HIGH")}>{r.high}</Link></td>
+                </tr>
+              ))}</tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
