@@ -10,6 +10,7 @@ import { evaluateBaseline } from "@/server/checklists/baseline/evaluate-baseline
 import { runEolDiscovery } from "@/server/checklists/eol/run-discovery";
 import { collectPatchCompliance } from "@/server/checklists/patches/collect-patch-compliance";
 import { snapshotCompliance } from "@/server/compliance/snapshot-compliance";
+import { backfillFindingsSummary, snapshotFindingsSummary } from "@/server/overview/snapshot-findings-summary";
 import { runNotifications } from "@/server/notifications/run-notifications";
 import { ingestCloudTrail } from "@/server/timeline/ingest-cloudtrail";
 import { enforceTrailRetention } from "@/server/timeline/retention";
@@ -35,10 +36,18 @@ async function runOutboxDrain(): Promise<void> {
  * The compliance snapshot and the checklists' collectors, one after the other (each reads every member account × region through the
  * read role and records its runs in the sync run log); one failing does not stop the others.
  */
-async function runCollectors(trigger: TTrigger): Promise<void> {
+async function runCollectors(trigger: TTrigger, daily = false): Promise<void> {
   const steps: [string, () => Promise<string>][] = [
     // Today's compliance scores from the findings just synced (one row per day, standard and scope; rerun = replaced).
     ["compliance", async () => `${(await snapshotCompliance()).rows} snapshot row(s)`],
+    // The overview's daily findings summary: past days that are missing (cheap once filled), yesterday's
+    // final figures on the daily run, then today so far.
+    ["findings-summary", async () => {
+      const filled = await backfillFindingsSummary();
+      if (daily) await snapshotFindingsSummary({ day: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) });
+      const today = await snapshotFindingsSummary();
+      return `${today.rows} row(s) today, ${filled.days.length} past day(s) filled`;
+    }],
     ["patches", async () => {
       const r = await collectPatchCompliance({ trigger });
       return `${r.status}, ${r.instances} instance(s)`;
@@ -95,7 +104,7 @@ export async function startWorker(): Promise<void> {
     console.log(`[sync] ${job.trigger} sync done in ${(summary.durationMs / 1000).toFixed(1)} s; ${failed.length ? `${failed.length} scope(s) failed` : "all scopes ok"}`);
   });
   await startOutboxWorker(runOutboxDrain);
-  await startScheduledWorker(COLLECT_QUEUE, "0 3 * * *", { trigger: "schedule" as TTrigger }, (job) => runCollectors(job.trigger));
+  await startScheduledWorker(COLLECT_QUEUE, "10 0 * * *", { trigger: "schedule" as TTrigger, daily: true as boolean }, (job) => runCollectors(job.trigger, job.daily));
   await startScheduledWorker(TRAIL_QUEUE, "*/10 * * * *", { trigger: "schedule" as TTrigger }, (job) => runTrailIngest(job.trigger));
   await startScheduledWorker(TRAIL_RETENTION_QUEUE, "30 4 * * *", {}, () => runTrailRetention());
   // Notifications never throw: a failed send is stored, logged and retried by a later run.

@@ -12,7 +12,7 @@ type TSyncJob = { trigger: TTrigger; requestedBy?: string };
 export const OUTBOX_QUEUE = "kanshi-outbox";
 /**
  * The compliance snapshot and the checklists' collectors (EOL discovery, patch compliance, account baseline): queued after each sync
- * and daily at 03:00 UTC (so the daily patch snapshot exists without syncs). Same "stately" policy.
+ * and daily at 00:10 UTC (so the daily patch snapshot exists without syncs). Same "stately" policy.
  */
 export const COLLECT_QUEUE = "kanshi-collect";
 /** CloudTrail ingest (incremental + the resumable 90-day backfill) every 10 minutes, and retention daily. */
