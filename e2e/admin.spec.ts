@@ -12,6 +12,8 @@ async function signedInUser(browser: Browser, admin: Awaited<ReturnType<Browser[
 }
 
 test.describe("user administration", () => {
+  // These run first, while the fresh demo server syncs and runs its collectors: many page loads each.
+  test.slow();
   test("an admin disables a user on the users page: the user is signed out at the next request", async ({ browser }) => {
     const admin = await browser.newContext({ storageState: storageState("ADMIN") });
     const { user, context, page } = await signedInUser(browser, admin);

@@ -40,6 +40,8 @@ export const ZEnv = z
     KANSHI_SYNC_INTERVAL_MINUTES: intIn(0, 24 * 60, 15),
     KANSHI_WORKER: bool(true),
     KANSHI_SYNC_RUN_RETENTION_DAYS: intIn(1, 3650, 90),
+    /** CloudTrail LookupEvents ingest interval; 0 = off (only "Sync now"/"Backfill" on the Timeline page and trail-file imports) */
+    KANSHI_TRAIL_INTERVAL_MINUTES: intIn(0, 24 * 60, 10),
     /** write-back: sends of one outbox item before it is FAILED */
     KANSHI_OUTBOX_MAX_ATTEMPTS: intIn(1, 100, 5),
     /** write-back: wait after the first failed send; doubles with each attempt, at most an hour */

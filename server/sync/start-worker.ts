@@ -15,7 +15,7 @@ import { runNotifications } from "@/server/notifications/run-notifications";
 import { ingestCloudTrail } from "@/server/timeline/ingest-cloudtrail";
 import { enforceTrailRetention } from "@/server/timeline/retention";
 import {
-  COLLECT_QUEUE, enqueueCollect, NOTIFY_QUEUE, enqueueSync, enqueueTrailIngest, startOutboxWorker, startScheduledWorker, startSyncWorker, stopQueue,
+  COLLECT_QUEUE, cronForInterval, enqueueCollect, NOTIFY_QUEUE, unscheduleQueue, enqueueSync, enqueueTrailIngest, startOutboxWorker, startScheduledWorker, startSyncWorker, stopQueue,
   TRAIL_QUEUE, TRAIL_RETENTION_QUEUE,
 } from "./sync-queue";
 import type { TTrigger } from "./sync-run-log";
@@ -99,13 +99,15 @@ export async function startWorker(): Promise<void> {
     await syncHousekeeping({ retentionDays: env.KANSHI_SYNC_RUN_RETENTION_DAYS });
     // The organization is fresh: the collectors and CloudTrail read its accounts next, in their own queues.
     await enqueueCollect({ trigger: job.trigger });
-    await enqueueTrailIngest({ trigger: job.trigger });
+    if (env.KANSHI_TRAIL_INTERVAL_MINUTES > 0) await enqueueTrailIngest({ trigger: job.trigger });
     const failed = summary.results.filter((r) => !r.ok);
     console.log(`[sync] ${job.trigger} sync done in ${(summary.durationMs / 1000).toFixed(1)} s; ${failed.length ? `${failed.length} scope(s) failed` : "all scopes ok"}`);
   });
   await startOutboxWorker(runOutboxDrain);
   await startScheduledWorker(COLLECT_QUEUE, "10 0 * * *", { trigger: "schedule" as TTrigger, daily: true as boolean }, (job) => runCollectors(job.trigger, job.daily));
-  await startScheduledWorker(TRAIL_QUEUE, "*/10 * * * *", { trigger: "schedule" as TTrigger }, (job) => runTrailIngest(job.trigger));
+  const trailCron = cronForInterval(env.KANSHI_TRAIL_INTERVAL_MINUTES);
+  if (trailCron) await startScheduledWorker(TRAIL_QUEUE, trailCron, { trigger: "schedule" as TTrigger }, (job) => runTrailIngest(job.trigger));
+  else await unscheduleQueue(TRAIL_QUEUE);
   await startScheduledWorker(TRAIL_RETENTION_QUEUE, "30 4 * * *", {}, () => runTrailRetention());
   // Notifications never throw: a failed send is stored, logged and retried by a later run.
   await startScheduledWorker(NOTIFY_QUEUE, "* * * * *", {}, async () => {

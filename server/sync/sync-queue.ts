@@ -15,7 +15,7 @@ export const OUTBOX_QUEUE = "kanshi-outbox";
  * and daily at 00:10 UTC (so the daily patch snapshot exists without syncs). Same "stately" policy.
  */
 export const COLLECT_QUEUE = "kanshi-collect";
-/** CloudTrail ingest (incremental + the resumable 90-day backfill) every 10 minutes, and retention daily. */
+/** CloudTrail ingest (incremental + the resumable 90-day backfill) every KANSHI_TRAIL_INTERVAL_MINUTES, and retention daily. */
 export const TRAIL_QUEUE = "kanshi-cloudtrail";
 export const TRAIL_RETENTION_QUEUE = "kanshi-cloudtrail-retention";
 /** Notification digests and their retries, every minute (a run builds a digest only when its interval is up). */
@@ -115,6 +115,12 @@ export async function startScheduledWorker<T extends object>(queue: string, cron
     if (job) await run(job.data);
   });
   await boss.schedule(queue, cron, data);
+}
+
+/** Removes a queue's schedule (a job type switched off by configuration). */
+export async function unscheduleQueue(queue: string): Promise<void> {
+  const boss = await getBoss();
+  await boss.unschedule(queue);
 }
 
 export async function stopQueue(): Promise<void> {
