@@ -13,6 +13,7 @@ import type { TSyncConfig } from "./sync-config";
 import { syncFindings } from "./sync-findings";
 import { storeOrganization } from "./sync-organization";
 import { describeError, SyncRunLog, type TRunCounts, type TTrigger } from "./sync-run-log";
+import { pool } from "./fan-out";
 
 export type TScopeResult = { kind: string; scope: string; ok: boolean; error?: string; counts: TRunCounts; apiCalls: number; throttles: number };
 export type TSyncSummary = { ok: boolean; durationMs: number; results: TScopeResult[] };
@@ -94,21 +95,6 @@ async function guardDutyScope(ctx: AwsContext, run: SyncRunLog, s: Scope) {
     const pages = getGuardDutyFindingsSince({ client, limiter: ctx.limiter, detectorId, scope: s, updatedSince });
     await syncFindings({ kind: "guardduty", scope, origin: "guardduty", pages, normalize: normalizeGuardDuty, run });
   }
-}
-
-/** Runs tasks with at most `limit` at a time. */
-async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, tasks.length) }, async () => {
-      while (next < tasks.length) {
-        const i = next++;
-        results[i] = await tasks[i]!();
-      }
-    }),
-  );
-  return results;
 }
 
 /**

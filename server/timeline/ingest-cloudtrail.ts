@@ -3,12 +3,12 @@ import type pg from "pg";
 import { AwsContext } from "@/server/aws/clients";
 import { lookupEventPages, type TLookupPage } from "@/server/aws/cloudtrail";
 import { RateLimiter } from "@/server/aws/rate-limiter";
-import { db } from "@/server/db";
 import { bulkPool } from "@/server/db-pool";
 import { syncConfigFromEnv, type TSyncConfig } from "@/server/sync/sync-config";
 import { describeError, SyncRunLog, type TTrigger } from "@/server/sync/sync-run-log";
 import { normalizeRecord, type TEventRow } from "./normalize-record";
 import { storeEvents } from "./store-events";
+import { memberScopes, pool } from "@/server/sync/fan-out";
 
 // CloudTrail ingest per member account × region (LookupEvents through the member's read role):
 //  1. incremental: from the cursor (minus an overlap: CloudTrail delivers events up to ~15 minutes late)
@@ -131,22 +131,7 @@ async function ingestScope(ctx: AwsContext, run: SyncRunLog, s: TScope, o: Requi
 
 /** Which account × region pairs to read: the organization's ACTIVE accounts × the configured regions. */
 async function ingestScopes(config: TSyncConfig, accountIds?: string[]): Promise<TScope[]> {
-  const accounts = await db.awsAccount.findMany({
-    where: { inOrganization: true, status: "ACTIVE", ...(accountIds ? { id: { in: accountIds } } : {}) }, select: { id: true }, orderBy: { id: "asc" },
-  });
-  return accounts.flatMap((a) => config.regions.map((region) => ({ accountId: a.id, region })));
-}
-
-async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await (tasks[i] as () => Promise<T>)();
-    }
-  }));
-  return results;
+  return memberScopes(config.regions, accountIds);
 }
 
 /**

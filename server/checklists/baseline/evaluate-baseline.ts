@@ -7,6 +7,7 @@ import { syncConfigFromEnv, type TSyncConfig } from "@/server/sync/sync-config";
 import { describeError, SyncRunLog, type TTrigger } from "@/server/sync/sync-run-log";
 import { ACCOUNT_LEVEL_CHECKS, BASELINE_CHECKS, type TBaselineCheck, type TBaselineStatus, type TEvaluationSummary } from "./baseline.types";
 import { CHECKS, type TScope } from "./checks";
+import { activeMemberAccountIds, pool } from "@/server/sync/fan-out";
 
 type TRow = Prisma.BaselineResultCreateManyInput;
 
@@ -26,19 +27,6 @@ async function runCheck(ctx: AwsContext, check: TBaselineCheck, scope: TScope): 
   }
 }
 
-/** Runs tasks with at most `limit` at a time. */
-async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await (tasks[i] as () => Promise<T>)();
-    }
-  }));
-  return results;
-}
-
 async function evaluate(config: TSyncConfig, trigger: TTrigger, concurrency: number): Promise<TEvaluationSummary> {
   const started = Date.now();
   const run = await SyncRunLog.start("baseline", "org", trigger);
@@ -52,7 +40,7 @@ async function evaluate(config: TSyncConfig, trigger: TTrigger, concurrency: num
   try {
     if (!home) throw new Error("No region configured (KANSHI_REGIONS)");
     // The scopes of a fan-out sync: every active account of the organization, in every configured region.
-    accounts = await db.awsAccount.findMany({ where: { inOrganization: true, status: "ACTIVE" }, select: { id: true }, orderBy: { id: "asc" } });
+    accounts = (await activeMemberAccountIds()).map((id) => ({ id }));
     const regional = BASELINE_CHECKS.filter((c) => !ACCOUNT_LEVEL_CHECKS.includes(c));
     const tasks: (() => Promise<TRow[]>)[] = [];
     for (const a of accounts) {

@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/server/db";
 import { getEnv } from "@/server/env";
 import type { AwsContext } from "@/server/aws/clients";
 import { listClusters } from "@/server/aws/eks";
@@ -10,6 +9,7 @@ import { listInstanceOs } from "@/server/aws/ssm-inventory";
 import { describeError } from "@/server/sync/sync-run-log";
 import { mapAwsRuntime, matchVersion, type TAwsRuntimeKind } from "./catalog";
 import type { TDiscoveredSoftware, TDiscoveryResult, TDiscoveryScope } from "./discovery.types";
+import { memberScopes, pool } from "@/server/sync/fan-out";
 
 // AWS discovery for the EOL inventory: in each account × region, Lambda runtimes, RDS engines (Aurora and
 // Multi-AZ DB clusters once per cluster, not per member), EKS versions and the operating systems from SSM
@@ -127,17 +127,8 @@ async function readScope(ctx: AwsContext, s: TDiscoveryTarget): Promise<{ items:
  * is recorded in `scopes` with its error and stops nothing else.
  */
 export async function discoverSoftware(ctx: AwsContext, scopes: TDiscoveryTarget[], options: { concurrency?: number } = {}): Promise<TDiscoveryResult> {
-  const results: { items: TDiscoveredSoftware[]; scopes: TDiscoveryScope[] }[] = new Array(scopes.length);
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? DISCOVERY_CONCURRENCY));
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, scopes.length) }, async () => {
-      while (next < scopes.length) {
-        const n = next++;
-        results[n] = await readScope(ctx, scopes[n] as TDiscoveryTarget);
-      }
-    }),
-  );
+  const results = await pool(scopes.map((scope) => () => readScope(ctx, scope)), concurrency);
   return { items: results.flatMap((r) => r.items), scopes: results.flatMap((r) => r.scopes) };
 }
 
@@ -147,6 +138,5 @@ export async function discoverSoftware(ctx: AwsContext, scopes: TDiscoveryTarget
  * delegated-administrator view, so discovery fans out whatever the findings topology.
  */
 export async function discoveryScopes(regions: string[] = getEnv().KANSHI_REGIONS): Promise<TDiscoveryTarget[]> {
-  const accounts = await db.awsAccount.findMany({ where: { inOrganization: true, status: "ACTIVE" }, select: { id: true }, orderBy: { id: "asc" } });
-  return accounts.flatMap((a) => regions.map((region) => ({ accountId: a.id, region })));
+  return memberScopes(regions);
 }

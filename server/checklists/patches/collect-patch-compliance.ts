@@ -10,6 +10,7 @@ import { describeError, SyncRunLog, type TTrigger } from "@/server/sync/sync-run
 import { getPatchSetting } from "./patch-settings";
 import { stateSql } from "./patch-sql";
 import { readSourceClock } from "./source-clock";
+import { memberScopes, pool } from "@/server/sync/fan-out";
 
 // Patch compliance collection. SSM has no organization-wide view, so every ACTIVE member account × configured
 // region is read through the fan-out read role: managed instances, then their patch states 50 ids a call.
@@ -38,8 +39,7 @@ const scopeName = (s: TPatchScope) => `${s.accountId}/${s.region}`;
 
 /** ACTIVE accounts of the organization × configured regions, as the fan-out sync decides them. */
 export async function patchScopes(config: TSyncConfig): Promise<TPatchScope[]> {
-  const accounts = await db.awsAccount.findMany({ where: { inOrganization: true, status: "ACTIVE" }, select: { id: true }, orderBy: { id: "asc" } });
-  return accounts.flatMap((a) => config.regions.map((region) => ({ accountId: a.id, region })));
+  return memberScopes(config.regions);
 }
 
 /** Creates the collection record (status RUNNING) with the source's clock. */
@@ -120,19 +120,6 @@ async function writeSnapshots(reference: Date, staleDays: number): Promise<void>
       [day],
     );
   });
-}
-
-/** Runs tasks with at most `limit` at a time. */
-async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]!();
-    }
-  }));
-  return results;
 }
 
 /**
