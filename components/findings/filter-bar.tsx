@@ -10,7 +10,7 @@ import { Menu, MenuItem } from "@/components/ui/menu";
 import type { TFacets } from "./findings-api";
 import { FilterEditor, applyField } from "./filter-editor";
 import { useFilterValueLabel } from "./filter-labels";
-import { FILTER_FIELDS, SORT_DEFAULT, activeChips, defaultDir, isDefaultView, removeField, type TChip, type TFilterField } from "./filter-query";
+import { FILTER_FIELDS, RANGE_FIELDS, SORT_DEFAULT, activeChips, defaultDir, isDefaultView, removeField, type TChip, type TFilterField } from "./filter-query";
 import { Popover } from "./popover";
 
 const SEARCH_DELAY_MS = 300;
@@ -45,7 +45,7 @@ export function FilterBar({
   const sortId = useId();
 
   function chipText(chip: TChip): string {
-    if (chip.field === "firstSeen" || chip.field === "lastSeen") {
+    if (RANGE_FIELDS.includes(chip.field)) {
       return `${label(chip.field, chip.values[0] ?? "")} – ${label(chip.field, chip.values[1] ?? "")}`;
     }
     const names = chip.values.slice(0, SHOWN_VALUES).map((value) => label(chip.field, value));

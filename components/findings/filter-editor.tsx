@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/field";
 import type { TFacets } from "./findings-api";
-import { ENUM_OPTIONS, FIELD_PARAMS, effectiveList, listValues, setEnumList, type TFilterField } from "./filter-query";
+import { ENUM_OPTIONS, FIELD_PARAMS, RANGE_FIELDS, effectiveList, listValues, setClosedRange, setEnumList, type TFilterField } from "./filter-query";
 import { useFilterValueLabel } from "./filter-labels";
 
 type Option = { value: string; label: string };
@@ -18,7 +18,7 @@ const SINGLE_OPTIONS = {
 
 /** Which editor a field gets. */
 function editorKind(field: TFilterField): "checks" | "single" | "range" {
-  if (field === "firstSeen" || field === "lastSeen") return "range";
+  if (RANGE_FIELDS.includes(field)) return "range";
   if (field === "owner" || field === "sla" || field === "record" || field === "suppressionExpired") return "single";
   return "checks";
 }
@@ -47,6 +47,10 @@ function facetValues(field: TFilterField, facets: TFacets | undefined): string[]
 export function applyField(params: URLSearchParams, field: TFilterField, values: string[]): void {
   if (field === "severity" || field === "status") {
     setEnumList(params, field, values);
+    return;
+  }
+  if (field === "closed") {
+    setClosedRange(params, values[0] ?? "", values[1] ?? "");
     return;
   }
   const keys = FIELD_PARAMS[field];

@@ -45,7 +45,8 @@ export function useFilterValueLabel(facets: TFacets | undefined) {
         case "ou":
           return facets?.ous.find((candidate) => candidate.id === value)?.name ?? value;
         case "firstSeen":
-        case "lastSeen": {
+        case "lastSeen":
+        case "closed": {
           if (!value) return "…";
           const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
           return Number.isNaN(date.getTime()) ? value : format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });

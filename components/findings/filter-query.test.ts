@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeChips, effectiveList, filterQuery, findingsHref, listQuery, removeField, toggleSeverity } from "./filter-query";
+import { activeChips, closedFindingsHref, effectiveList, filterQuery, findingsHref, listQuery, removeField, setClosedRange, toggleSeverity } from "./filter-query";
 
 const params = (query: string) => new URLSearchParams(query);
 
@@ -46,5 +46,21 @@ describe("findings filter in the URL", () => {
   it("builds page links", () => {
     expect(findingsHref("")).toBe("/findings");
     expect(findingsHref("severity=LOW&cursor=x", "f2")).toBe("/findings?severity=LOW&finding=f2");
+  });
+
+  it("keeps a closed range in the URL as one removable chip, widening default status and record", () => {
+    const href = closedFindingsHref("2026-11-02", "2026-11-08", "CRITICAL");
+    expect(href).toBe("/findings?severity=CRITICAL&closedFrom=2026-11-02&closedTo=2026-11-08&status=all&record=all");
+    const p = new URLSearchParams(href.split("?")[1]);
+    expect(filterQuery(p)).toContain("closedFrom=2026-11-02&closedTo=2026-11-08");
+    expect(activeChips(p).find((chip) => chip.field === "closed")).toEqual({ field: "closed", values: ["2026-11-02", "2026-11-08"], isDefault: false });
+    removeField(p, "closed");
+    expect(p.has("closedFrom") || p.has("closedTo")).toBe(false);
+    // a status the person chose stays
+    const chosen = params("status=RESOLVED");
+    setClosedRange(chosen, "2026-11-02", "");
+    expect(chosen.get("status")).toBe("RESOLVED");
+    expect(chosen.get("record")).toBe("all");
+    expect(chosen.has("closedTo")).toBe(false);
   });
 });

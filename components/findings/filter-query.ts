@@ -29,6 +29,7 @@ export const FILTER_FIELDS = [
   "sla",
   "firstSeen",
   "lastSeen",
+  "closed",
   "writeBack",
   "suppressionExpired",
   "record",
@@ -50,10 +51,14 @@ export const FIELD_PARAMS: Record<TFilterField, readonly TFilterParam[]> = {
   sla: ["sla"],
   firstSeen: ["firstSeenFrom", "firstSeenTo"],
   lastSeen: ["lastSeenFrom", "lastSeenTo"],
+  closed: ["closedFrom", "closedTo"],
   writeBack: ["writeBack"],
   suppressionExpired: ["suppressionExpired"],
   record: ["record"],
 };
+
+/** Fields edited as a date range [from, to]. */
+export const RANGE_FIELDS: readonly TFilterField[] = ["firstSeen", "lastSeen", "closed"];
 
 /** Fields whose value is a list of known codes (checkbox editor with fixed options). */
 export const ENUM_OPTIONS = {
@@ -148,7 +153,7 @@ export function activeChips(params: URLSearchParams): TChip[] {
       if (!isAll) chips.push({ field, values: effectiveList(params, field), isDefault: raw === null });
       continue;
     }
-    if (field === "firstSeen" || field === "lastSeen") {
+    if (RANGE_FIELDS.includes(field)) {
       const [fromKey, toKey] = FIELD_PARAMS[field] as [TFilterParam, TFilterParam];
       const from = params.get(fromKey) ?? "";
       const to = params.get(toKey) ?? "";
@@ -173,6 +178,28 @@ export function removeField(params: URLSearchParams, field: TFilterField): void 
     return;
   }
   for (const key of FIELD_PARAMS[field]) params.delete(key);
+}
+
+/**
+ * Sets the closed range. A closed finding is resolved, suppressed or archived, so under the default status (new,
+ * notified) and record (active) filters the list would be empty: those defaults widen to "all". A status or record
+ * the person chose stays.
+ */
+export function setClosedRange(params: URLSearchParams, from: string, to: string): void {
+  for (const [key, value] of [["closedFrom", from], ["closedTo", to]] as const) {
+    if (value) params.set(key, value);
+    else params.delete(key);
+  }
+  if (!from && !to) return;
+  if (!params.has("status")) params.set("status", "all");
+  if (!params.has("record")) params.set("record", "all");
+}
+
+/** The list of the findings closed in [from, to] (days, inclusive), any status and record state. */
+export function closedFindingsHref(from: string, to: string, severity: string = "all"): string {
+  const params = new URLSearchParams({ severity });
+  setClosedRange(params, from, to);
+  return `/findings?${toQueryString(params)}`;
 }
 
 export const SORT_DEFAULT: TSortKey = "due";

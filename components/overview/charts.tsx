@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ageHref, closedHref, openedHref } from "./overview-links";
 import { SUMMARY_SEVERITIES, type TAccountRow, type TAgeRow, type TComplianceDay, type TWeekRow } from "@/server/overview/overview.types";
 
 const SEV_COLOR = { CRITICAL: "var(--sev-critical)", HIGH: "var(--sev-high)", MEDIUM: "var(--sev-medium)", LOW: "var(--sev-low)" } as const;
@@ -16,7 +17,10 @@ function useDay() {
   return (value: string) => format.dateTime(new Date(`${value}T00:00:00Z`), { month: "short", day: "numeric", timeZone: "UTC" });
 }
 
-/** A titled card: the chart (hidden from screen readers) and its figures as a table (sr-only unless `tableVisible`). */
+/**
+ * A titled card: the chart (hidden from screen readers) and its figures as a table of links, behind a disclosure
+ * ("Show the figures") that screen readers and keyboard users reach like any button. Test hook: chart-table-toggle.
+ */
 function ChartCard({ id, title, empty, chart, table, testId }: { id: string; title: string; empty: boolean; chart: ReactNode; table: ReactNode; testId: string }) {
   const t = useTranslations("overview.charts");
   return (
@@ -27,20 +31,29 @@ function ChartCard({ id, title, empty, chart, table, testId }: { id: string; tit
           <div aria-hidden="true" className="h-56 w-full">
             <ResponsiveContainer width="100%" height="100%">{chart as React.ReactElement}</ResponsiveContainer>
           </div>
-          <table className="sr-only">
-            <caption>{t("tableCaption", { title })}</caption>
-            {table}
-          </table>
+          <details className="text-sm">
+            <summary data-testid="chart-table-toggle" className="cursor-pointer rounded-sm text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+              {t("showTable")}
+            </summary>
+            <div className="mt-2 max-h-72 overflow-auto">
+              <table className="w-full text-sm tabular-nums [&_td]:py-0.5 [&_td]:pr-2 [&_td]:text-right [&_th]:py-0.5 [&_th]:pr-2 [&_th]:text-left [&_th]:font-normal [&_thead_th]:font-medium">
+                <caption className="sr-only">{t("tableCaption", { title })}</caption>
+                {table}
+              </table>
+            </div>
+          </details>
         </>
       )}
     </section>
   );
 }
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const ALL = "severity=all&status=all&record=all";
+/** A figure in a chart's table: a link to the list behind it. */
+function FigureLink({ href, children, testId }: { href: string; children: ReactNode; testId?: string }) {
+  return <Link className="text-link underline underline-offset-2" href={href} data-testid={testId}>{children}</Link>;
+}
 
-/** Opened and closed per week; a click on a week opens the findings first seen that week. */
+/** Opened and closed per week; a click on a week's bar opens the findings first seen, or closed, that week. */
 export function OpenedClosedChart({ weeks }: { weeks: TWeekRow[] }) {
   const t = useTranslations("overview.charts");
   const router = useRouter();
@@ -50,30 +63,42 @@ export function OpenedClosedChart({ weeks }: { weeks: TWeekRow[] }) {
   return (
     <ChartCard id="overview-opened-closed" testId="overview-opened-closed" title={title} empty={empty}
       chart={
-        <BarChart data={weeks} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false} style={{ cursor: "pointer" }}
-          onClick={(state) => {
-            const week = weeks[Number(state?.activeTooltipIndex ?? state?.activeIndex)]?.week;
-            if (week) router.push(`/findings?${ALL}&firstSeenFrom=${week}&firstSeenTo=${addDays(week, 6)}`);
-          }}>
+        <BarChart data={weeks} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           <XAxis dataKey="week" tickFormatter={day} tick={AXIS} minTickGap={16} />
           <YAxis allowDecimals={false} tick={AXIS} width={48} />
           <Tooltip labelFormatter={(v) => t("weekOf", { day: day(String(v)) })} contentStyle={TOOLTIP} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="opened" name={t("openedClosed.opened")} fill="var(--sev-high)" isAnimationActive={false} />
-          <Bar dataKey="closed" name={t("openedClosed.closed")} fill="var(--primary)" isAnimationActive={false} />
+          <Bar dataKey="opened" name={t("openedClosed.opened")} fill="var(--sev-high)" cursor="pointer" isAnimationActive={false}
+            onClick={(_, index) => {
+              const week = weeks[index]?.week;
+              if (week) router.push(openedHref(week));
+            }} />
+          <Bar dataKey="closed" name={t("openedClosed.closed")} fill="var(--primary)" cursor="pointer" isAnimationActive={false}
+            onClick={(_, index) => {
+              const week = weeks[index]?.week;
+              if (week) router.push(closedHref(week));
+            }} />
         </BarChart>
       }
       table={<>
         <thead><tr><th scope="col">{t("week")}</th><th scope="col">{t("openedClosed.opened")}</th><th scope="col">{t("openedClosed.closed")}</th></tr></thead>
-        <tbody>{weeks.map((w) => <tr key={w.week}><th scope="row">{day(w.week)}</th><td>{w.opened}</td><td>{w.closed}</td></tr>)}</tbody>
+        <tbody>{weeks.map((w) => (
+          <tr key={w.week} data-week={w.week}>
+            <th scope="row">{day(w.week)}</th>
+            <td><FigureLink href={openedHref(w.week)} testId="overview-week-opened">{w.opened}</FigureLink></td>
+            <td><FigureLink href={closedHref(w.week)} testId="overview-week-closed">{w.closed}</FigureLink></td>
+          </tr>
+        ))}</tbody>
       </>}
     />
   );
 }
 
+/** MTTR per severity and week; a click on a week's point (or a figure of the table) opens the findings of that severity closed that week. */
 export function MttrChart({ weeks }: { weeks: TWeekRow[] }) {
   const t = useTranslations("overview");
+  const router = useRouter();
   const day = useDay();
   const title = t("charts.mttr.title");
   const data = weeks.map((w) => ({ week: w.week, ...w.mttrDays }));
@@ -87,13 +112,26 @@ export function MttrChart({ weeks }: { weeks: TWeekRow[] }) {
           <YAxis tick={AXIS} width={48} />
           <Tooltip labelFormatter={(v) => t("charts.weekOf", { day: day(String(v)) })} contentStyle={TOOLTIP} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          {SUMMARY_SEVERITIES.map((s) => <Line key={s} dataKey={s} name={t(`severity.${s}`)} stroke={SEV_COLOR[s]} strokeWidth={2} connectNulls isAnimationActive={false} />)}
+          {SUMMARY_SEVERITIES.map((s) => (
+            <Line key={s} dataKey={s} name={t(`severity.${s}`)} stroke={SEV_COLOR[s]} strokeWidth={2} connectNulls isAnimationActive={false}
+              activeDot={(dot) => (dot.cx === undefined || dot.cy === undefined || dot.value === null || dot.value === undefined ? null : (
+                <circle cx={dot.cx} cy={dot.cy} r={5} fill={SEV_COLOR[s]} stroke="var(--card)" strokeWidth={2} cursor="pointer"
+                  onClick={() => {
+                    const week = (dot.payload as { week?: string } | undefined)?.week;
+                    if (week) router.push(closedHref(week, s));
+                  }} />
+              ))} />
+          ))}
         </LineChart>
       }
       table={<>
         <thead><tr><th scope="col">{t("charts.week")}</th>{SUMMARY_SEVERITIES.map((s) => <th key={s} scope="col">{t(`severity.${s}`)}</th>)}</tr></thead>
         <tbody>{weeks.map((w) => (
-          <tr key={w.week}><th scope="row">{day(w.week)}</th>{SUMMARY_SEVERITIES.map((s) => <td key={s}>{w.mttrDays[s] === null ? t("charts.mttr.none") : t("kpis.days", { days: w.mttrDays[s]! })}</td>)}</tr>
+          <tr key={w.week} data-week={w.week}><th scope="row">{day(w.week)}</th>{SUMMARY_SEVERITIES.map((s) => (
+            <td key={s}>{w.mttrDays[s] === null ? t("charts.mttr.none") : (
+              <FigureLink href={closedHref(w.week, s)} testId="overview-week-mttr">{t("kpis.days", { days: w.mttrDays[s]! })}</FigureLink>
+            )}</td>
+          ))}</tr>
         ))}</tbody>
       </>}
     />
@@ -102,17 +140,8 @@ export function MttrChart({ weeks }: { weeks: TWeekRow[] }) {
 
 const BUCKETS = [["age0to7", "b0", "#fde68a"], ["age8to30", "b1", "#f59e0b"], ["age31to90", "b2", "#c2410c"], ["ageOver90", "b3", "#7f1d1d"]] as const;
 
-/** The findings list behind an age bucket: open findings of the severity first seen in the bucket's date range. */
-function ageHref(severity: string, bucket: (typeof BUCKETS)[number][0], asOf: string): string {
-  const ranges: Record<typeof bucket, [from: number | null, to: number | null]> = { age0to7: [-7, null], age8to30: [-30, -8], age31to90: [-90, -31], ageOver90: [null, -91] };
-  const [fromDays, toDays] = ranges[bucket];
-  const from = fromDays === null ? "" : `&firstSeenFrom=${addDays(asOf, fromDays)}`;
-  const to = toDays === null ? "" : `&firstSeenTo=${addDays(asOf, toDays)}`;
-  return `/findings?severity=${severity}${from}${to}`;
-}
-
 /** Open findings per severity stacked by age; a click on a segment opens its findings. */
-export function AgeChart({ rows, asOf }: { rows: TAgeRow[]; asOf: string }) {
+export function AgeChart({ rows, refAt }: { rows: TAgeRow[]; refAt: string }) {
   const t = useTranslations("overview");
   const router = useRouter();
   const title = t("charts.age.title");
@@ -130,14 +159,18 @@ export function AgeChart({ rows, asOf }: { rows: TAgeRow[]; asOf: string }) {
             <Bar key={k} dataKey={k} stackId="age" name={t(`charts.age.${label}`)} fill={color} cursor="pointer" isAnimationActive={false}
               onClick={(_, index) => {
                 const row = rows[index];
-                if (row) router.push(ageHref(row.severity, k, asOf));
+                if (row) router.push(ageHref(row.severity, k, refAt));
               }} />
           ))}
         </BarChart>
       }
       table={<>
         <thead><tr><th scope="col">{t("charts.age.severity")}</th>{BUCKETS.map(([k, label]) => <th key={k} scope="col">{t(`charts.age.${label}`)}</th>)}</tr></thead>
-        <tbody>{rows.map((r) => <tr key={r.severity}><th scope="row">{t(`severity.${r.severity}`)}</th>{BUCKETS.map(([k]) => <td key={k}>{r[k]}</td>)}</tr>)}</tbody>
+        <tbody>{rows.map((r) => (
+          <tr key={r.severity} data-severity={r.severity}><th scope="row">{t(`severity.${r.severity}`)}</th>{BUCKETS.map(([k]) => (
+            <td key={k}><FigureLink href={ageHref(r.severity, k, refAt)} testId="overview-age-figure">{r[k]}</FigureLink></td>
+          ))}</tr>
+        ))}</tbody>
       </>}
     />
   );
@@ -147,7 +180,13 @@ export function ComplianceChart({ days }: { days: TComplianceDay[] }) {
   const t = useTranslations("overview.charts");
   const day = useDay();
   const title = t("compliance.title");
-  const cell = (v: number | null) => (v === null ? "–" : `${v}%`);
+  // The latest score links to its failing controls; a past day's score has no list to open (controls are current only).
+  const latest = days.at(-1)?.day;
+  const cell = (d: TComplianceDay, standard: "fsbp" | "cis") => {
+    const v = d[standard];
+    if (v === null) return "–";
+    return d.day === latest ? <FigureLink href={`/compliance?standard=${standard}&view=controls`}>{`${v}%`}</FigureLink> : `${v}%`;
+  };
   return (
     <ChartCard id="overview-compliance" testId="overview-compliance" title={title} empty={days.length === 0}
       chart={
@@ -163,7 +202,7 @@ export function ComplianceChart({ days }: { days: TComplianceDay[] }) {
       }
       table={<>
         <thead><tr><th scope="col">{t("compliance.day")}</th><th scope="col">{t("compliance.fsbp")}</th><th scope="col">{t("compliance.cis")}</th></tr></thead>
-        <tbody>{days.map((d) => <tr key={d.day}><th scope="row">{day(d.day)}</th><td>{cell(d.fsbp)}</td><td>{cell(d.cis)}</td></tr>)}</tbody>
+        <tbody>{days.map((d) => <tr key={d.day}><th scope="row">{day(d.day)}</th><td>{cell(d, "fsbp")}</td><td>{cell(d, "cis")}</td></tr>)}</tbody>
       </>}
     />
   );

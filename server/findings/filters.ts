@@ -22,6 +22,8 @@ export type TFindingFilter = {
   firstSeenTo?: Date;
   lastSeenFrom?: Date;
   lastSeenTo?: Date;
+  closedFrom?: Date;
+  closedTo?: Date;
   q?: string;
   writeBack?: ("PENDING" | "FAILED" | "SYNCED")[];
   suppressionExpired?: boolean;
@@ -57,7 +59,8 @@ function date(params: URLSearchParams, name: string, endOfDay: boolean): Date | 
   if (value === null || value === "") return undefined;
   const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const d = new Date(dayOnly ? `${value}T00:00:00.000Z` : value);
-  if (Number.isNaN(d.getTime()) || (!dayOnly && !/^\d{4}-\d{2}-\d{2}T/.test(value))) {
+  // A day that does not exist (2026-02-30) is an error, not the day JavaScript rolls it over to.
+  if (Number.isNaN(d.getTime()) || (dayOnly && d.toISOString().slice(0, 10) !== value) || (!dayOnly && !/^\d{4}-\d{2}-\d{2}T/.test(value))) {
     throw new AppError("BAD_REQUEST", `"${name}" must be a date (YYYY-MM-DD) or an ISO date-time; got "${value.slice(0, 40)}".`);
   }
   // A day given as the upper bound includes the whole day.
@@ -85,6 +88,8 @@ export function parseFindingFilter(params: URLSearchParams, options: { strict?: 
     firstSeenTo: date(params, "firstSeenTo", true),
     lastSeenFrom: date(params, "lastSeenFrom", false),
     lastSeenTo: date(params, "lastSeenTo", true),
+    closedFrom: date(params, "closedFrom", false),
+    closedTo: date(params, "closedTo", true),
   };
   const bad = filter.account?.find((a) => !/^\d{12}$/.test(a));
   if (bad) throw new AppError("BAD_REQUEST", `Account "${bad}" is not a 12-digit AWS account id.`);
@@ -124,7 +129,7 @@ export function parseFindingFilter(params: URLSearchParams, options: { strict?: 
     if (expired !== "true" && expired !== "false") throw new AppError("BAD_REQUEST", `"suppressionExpired" must be true or false.`);
     filter.suppressionExpired = expired === "true";
   }
-  for (const [from, to] of [["firstSeenFrom", "firstSeenTo"], ["lastSeenFrom", "lastSeenTo"]] as const) {
+  for (const [from, to] of [["firstSeenFrom", "firstSeenTo"], ["lastSeenFrom", "lastSeenTo"], ["closedFrom", "closedTo"]] as const) {
     const a = filter[from];
     const b = filter[to];
     if (a && b && a > b) throw new AppError("BAD_REQUEST", `"${from}" is after "${to}".`);

@@ -35,6 +35,10 @@ export const FILTER_PARAMS = [
   "owner", // me | none | <user id>   (absent = anyone)
   "sla", // overdue | dueSoon (due within 7 days, not overdue)
   "firstSeenFrom", "firstSeenTo", "lastSeenFrom", "lastSeenTo", // YYYY-MM-DD (inclusive) or ISO date-time
+  // closed (resolved, suppressed or archived) in this range, YYYY-MM-DD (inclusive, UTC days) or ISO date-time; the
+  // close time is the overview's (server/overview/snapshot-findings-summary.ts). Open findings never match, so a link
+  // with it also sets status=all&record=all.
+  "closedFrom", "closedTo",
   "q", // free text: title, resource id, finding id
   "writeBack", // PENDING,FAILED,SYNCED
   "suppressionExpired", // "true": only findings whose suppression ran out

@@ -49,7 +49,7 @@ export async function listFindings(filter: TFindingFilter, paging: TPaging, cont
   // Ranges, free text and rare states are selective through their own indexes (covering, trigram,
   // write-back), and owner and control have (…, due key, id) indexes in this order: the planner does
   // better with those than with one walk of the due-key order per severity.
-  const selective = filter.q || filter.firstSeenFrom || filter.firstSeenTo || filter.lastSeenFrom || filter.lastSeenTo
+  const selective = filter.q || filter.firstSeenFrom || filter.firstSeenTo || filter.lastSeenFrom || filter.lastSeenTo || filter.closedFrom || filter.closedTo
     || filter.writeBack || filter.suppressionExpired || filter.control || (filter.owner && filter.owner.kind !== "none");
   if ((paging.sort === "due" || paging.sort === "severity") && !selective) {
     // One ordered read of the (severity, due key, id) index per severity, merged: no severity's rows

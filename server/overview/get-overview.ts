@@ -22,7 +22,7 @@ export async function getOverview(options: { now?: Date; checklists?: boolean } 
   const firstWeek = new Date(Date.parse(`${ref}T00:00:00Z`) - ((new Date(`${ref}T00:00:00Z`).getUTCDay() + 6) % 7) * DAY_MS - (WEEKS - 1) * 7 * DAY_MS).toISOString().slice(0, 10);
   const since30 = new Date(Date.parse(`${ref}T00:00:00Z`) - 29 * DAY_MS).toISOString().slice(0, 10);
 
-  const [current, weekly, mttr30, ous, compliance, patch, eol, checklists] = await Promise.all([
+  const [current, weekly, mttr30, ous, compliance, patch, eol, checklists, computed] = await Promise.all([
     pool.query<{ a: string; name: string | null; ouId: string | null; sev: TSummarySeverity; open: number; overdue: number; b0: number; b1: number; b2: number; b3: number }>(
       `SELECT s."awsAccountId" AS a, acc.name, acc."ouId", s.severity::text AS sev, s."openCount" AS open, s."overdueCount" AS overdue,
               s."age0to7" AS b0, s."age8to30" AS b1, s."age31to90" AS b2, s."ageOver90" AS b3
@@ -54,6 +54,7 @@ export async function getOverview(options: { now?: Date; checklists?: boolean } 
     ),
     eolFeedStatus(now),
     options.checklists === false ? Promise.resolve([]) : listChecklists(now),
+    pool.query<{ at: Date | null }>(`SELECT max("computedAt") AS at FROM findings_daily_summary WHERE day = $1::date`, [ref]),
   ]);
 
   // Current figures (the latest day): KPIs, age buckets, by account.
@@ -141,8 +142,14 @@ export async function getOverview(options: { now?: Date; checklists?: boolean } 
   const lastScore = (key: "fsbp" | "cis") => [...complianceTrend].reverse().find((d) => d[key] !== null)?.[key] ?? null;
   const p = patch.rows[0];
 
+  // The summary counts a day's open findings at min(end of day, snapshot time): computedAt is that snapshot time.
+  const dayEnd = Date.parse(`${ref}T00:00:00Z`) + DAY_MS;
+  const snapshotAt = computed.rows[0]?.at?.getTime();
+  const refAt = asOf ? new Date(snapshotAt !== undefined && snapshotAt < dayEnd ? snapshotAt : dayEnd).toISOString() : null;
+
   return {
     asOf,
+    refAt,
     kpis: {
       openCritical: kpiOpen.CRITICAL!,
       openHigh: kpiOpen.HIGH!,

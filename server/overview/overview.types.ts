@@ -31,6 +31,11 @@ export type TOuRow = { ouId: string; name: string; parentId: string | null; dept
 export type TOverview = {
   /** the latest summary day (YYYY-MM-DD); null before the first snapshot */
   asOf: string | null;
+  /**
+   * The instant the latest day's open figures (age buckets, open counts) refer to: the end of that day, or the time of
+   * its snapshot when it is today (ISO). The age buckets' links count from it so they list the same findings.
+   */
+  refAt: string | null;
   kpis: TOverviewKpis;
   weekly: TWeekRow[];
   ageBuckets: TAgeRow[];

@@ -7,7 +7,8 @@ import { withBulkTransaction } from "@/server/db-pool";
 // ones closed that day (sum + count, for MTTR). A day is rebuilt from the findings and their history: a finding is
 // open from its first observation (firstObservedAt, else awsCreatedAt) until its last close (resolved, suppressed
 // or archived, from finding_history; awsUpdatedAt when it arrived closed). A reopened finding counts as open since
-// it was first seen. Severity is the current one. Idempotent: a second run replaces the day's rows.
+// it was first seen. Severity is the current one. Idempotent: a second run replaces the day's rows. computedAt is the
+// snapshot's clock (`now`), the instant today's open figures refer to (the overview's age links count from it).
 
 export type TSummaryResult = { days: string[]; rows: number };
 
@@ -59,7 +60,7 @@ async function computeDays(client: pg.PoolClient, days: string[], now: Date): Pr
        count(*) FILTER (WHERE open_at_end AND ref - o >= interval '91 days'),
        COALESCE(sum(extract(epoch FROM c - o)) FILTER (WHERE closed_today), 0),
        count(*) FILTER (WHERE closed_today),
-       now()
+       $2::timestamp
      FROM j GROUP BY day, a, sev
      HAVING count(*) FILTER (WHERE open_at_end OR opened_today OR closed_today) > 0`,
     [days, now.toISOString()],

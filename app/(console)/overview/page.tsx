@@ -18,7 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /*
  * Overview (any role): key figures, each a link to the list behind it, and the trends, all read from the summary
  * tables (findings_daily_summary, compliance_snapshots, patch_snapshots).
- * Test hooks: overview-as-of, those of KpiTiles, the charts and OuTable.
+ * Test hooks: overview-as-of, those of KpiTiles, the charts and OuTable; each chart's table opens with
+ * chart-table-toggle and holds its figures as links (overview-week-opened, overview-week-closed, overview-week-mttr in
+ * tr[data-week]; overview-age-figure in tr[data-severity]).
  */
 export default async function OverviewPage() {
   const [, t, format] = await Promise.all([requirePageUser("VIEWER"), getTranslations("overview"), getFormatter()]);
@@ -35,11 +37,11 @@ export default async function OverviewPage() {
         ) : (
           <EmptyState icon={LayoutDashboard} title={t("noData.title")} description={t("noData.description")} />
         )}
-        <KpiTiles kpis={overview.kpis} />
+        <KpiTiles kpis={overview.kpis} asOf={overview.asOf} />
         <div className="grid gap-4 lg:grid-cols-2">
           <OpenedClosedChart weeks={overview.weekly} />
           <MttrChart weeks={overview.weekly} />
-          <AgeChart rows={overview.ageBuckets} asOf={overview.asOf ?? new Date().toISOString().slice(0, 10)} />
+          <AgeChart rows={overview.ageBuckets} refAt={overview.refAt ?? new Date().toISOString()} />
           <ComplianceChart days={overview.complianceTrend} />
           <AccountsChart rows={overview.byAccount} />
           <OuTable rows={overview.byOu} />
