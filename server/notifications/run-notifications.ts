@@ -24,7 +24,7 @@ const CURSOR_ID = "digest";
 /** The first digest looks back this far. */
 const FIRST_WINDOW_MS = 24 * 3600_000;
 /** A claimed delivery is not claimed again for this long (a process that dies mid-send). */
-const LEASE_MS = 5 * 60_000;
+export const LEASE_MS = 5 * 60_000;
 const MAX_BACKOFF_SECONDS = 3600;
 const CLAIM_BATCH = 20;
 /** A call this much before the interval is up still builds the digest (timer jitter). */
@@ -100,7 +100,7 @@ async function prune(now: Date): Promise<void> {
   await db.notifiedItem.deleteMany({ where: { notifiedAt: { lt: new Date(now.getTime() - NOTIFIED_RETENTION_MS) } } });
 }
 
-type TClaimed = { id: string; digestId: string; channel: TChannel; attempts: number };
+export type TClaimed = { id: string; digestId: string; channel: TChannel; attempts: number };
 
 async function claim(now: Date): Promise<TClaimed[]> {
   return db.$queryRaw<TClaimed[]>`
@@ -125,7 +125,8 @@ export async function retryNotifications(options: TNotifyOptions = {}): Promise<
   return summary;
 }
 
-async function deliver(delivery: TClaimed, config: TNotifyConfig, now: Date): Promise<keyof TDeliverySummary> {
+/** One send of a claimed delivery and its new state (the admin's "Retry now" uses it too). */
+export async function deliver(delivery: TClaimed, config: TNotifyConfig, now: Date): Promise<keyof TDeliverySummary> {
   const digest = await db.notificationDigest.findUniqueOrThrow({ where: { id: delivery.digestId }, select: { subject: true, text: true, html: true, blocks: true } });
   const outcome = await sendDigest(delivery.channel, config, { ...digest, blocks: digest.blocks as unknown[] } satisfies TRenderedDigest);
   const attempts = delivery.attempts + 1;

@@ -8,6 +8,7 @@ import enChecklistsPatches from "./en/checklistsPatches.json";
 import enCompliance from "./en/compliance.json";
 import enFindings from "./en/findings.json";
 import enFindingsImport from "./en/findingsImport.json";
+import enNotifications from "./en/notifications.json";
 import enOverview from "./en/overview.json";
 import enReview from "./en/review.json";
 import enTimeline from "./en/timeline.json";
@@ -20,14 +21,15 @@ import jaChecklistsPatches from "./ja/checklistsPatches.json";
 import jaCompliance from "./ja/compliance.json";
 import jaFindings from "./ja/findings.json";
 import jaFindingsImport from "./ja/findingsImport.json";
+import jaNotifications from "./ja/notifications.json";
 import jaOverview from "./ja/overview.json";
 import jaReview from "./ja/review.json";
 import jaTimeline from "./ja/timeline.json";
 import jaTriageSettings from "./ja/triageSettings.json";
 
 export const MESSAGES = {
-  en: { ...en, ...enChecklists, ...enChecklistsBaseline, ...enChecklistsEol, ...enChecklistsPatches, ...enCompliance, ...enFindings, ...enFindingsImport, ...enOverview, ...enReview, ...enTimeline, ...enTriageSettings },
-  ja: { ...ja, ...jaChecklists, ...jaChecklistsBaseline, ...jaChecklistsEol, ...jaChecklistsPatches, ...jaCompliance, ...jaFindings, ...jaFindingsImport, ...jaOverview, ...jaReview, ...jaTimeline, ...jaTriageSettings },
+  en: { ...en, ...enChecklists, ...enChecklistsBaseline, ...enChecklistsEol, ...enChecklistsPatches, ...enCompliance, ...enFindings, ...enFindingsImport, ...enNotifications, ...enOverview, ...enReview, ...enTimeline, ...enTriageSettings },
+  ja: { ...ja, ...jaChecklists, ...jaChecklistsBaseline, ...jaChecklistsEol, ...jaChecklistsPatches, ...jaCompliance, ...jaFindings, ...jaFindingsImport, ...jaNotifications, ...jaOverview, ...jaReview, ...jaTimeline, ...jaTriageSettings },
 };
 
 export type TMessages = (typeof MESSAGES)["en"];

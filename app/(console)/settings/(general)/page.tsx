@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { RefreshCw, ScrollText, ShieldOff, Timer, Users } from "lucide-react";
+import { Bell, RefreshCw, ScrollText, ShieldOff, Timer, Users } from "lucide-react";
 import { requirePageUser } from "@/server/auth/guard";
 import { PageHeader } from "@/components/console/page-header";
 import { ProfileCard } from "@/components/settings/profile-card";
@@ -13,10 +13,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const LATER = ["connection", "regions", "views", "notifications", "retention"] as const;
+const LATER = ["connection", "regions", "views", "retention"] as const;
 
 export default async function SettingsPage() {
-  const [user, t, tTriage] = await Promise.all([requirePageUser(), getTranslations("settings"), getTranslations("triageSettings.links")]);
+  const [user, t, tTriage, tNotify] = await Promise.all([
+    requirePageUser(),
+    getTranslations("settings"),
+    getTranslations("triageSettings.links"),
+    getTranslations("notifications.link"),
+  ]);
   const isAdmin = user.role === "ADMIN";
 
   return (
@@ -50,6 +55,13 @@ export default async function SettingsPage() {
               title={t("audit.title")}
               description={t("audit.description")}
               testId="settings-audit-link"
+            />
+            <SettingsLinkCard
+              href="/settings/notifications"
+              icon={Bell}
+              title={tNotify("title")}
+              description={tNotify("description")}
+              testId="settings-notifications-link"
             />
           </section>
         ) : (
