@@ -180,11 +180,12 @@ y AS (
       ELSE 'AWSInspector' END AS generator
   FROM x
 )
-INSERT INTO findings (id, source, "externalId", "guardDutyId", "productArn", "productName", "inSecurityHub", "generatorId", "controlId", "awsAccountId", region,
+INSERT INTO findings (id, source, "externalId", "guardDutyId", "productArn", "productName", "inSecurityHub", "generatorId", "controlId", "standards", "awsAccountId", region,
   title, description, severity, "workflowStatus", "recordState", "complianceStatus", "resourceType", "resourceId", "firstObservedAt", "lastObservedAt",
   "awsCreatedAt", "awsUpdatedAt", raw, "ownerId", "dueAt", "suppressedUntil", "suppressionReason", note, "writeBack", "writeBackError", "updatedAt")
 SELECT 'bf' || lpad(i::text, 9, '0'), CASE product WHEN 'gd' THEN 'GUARDDUTY' ELSE 'SECURITY_HUB' END::"FindingSource", external_id,
-  CASE product WHEN 'gd' THEN fh END, product_arn, CASE product WHEN 'sh' THEN 'Security Hub' WHEN 'gd' THEN 'GuardDuty' ELSE 'Inspector' END, true, generator, control, acct, region,
+  CASE product WHEN 'gd' THEN fh END, product_arn, CASE product WHEN 'sh' THEN 'Security Hub' WHEN 'gd' THEN 'GuardDuty' ELSE 'Inspector' END, true, generator, control,
+  CASE WHEN product <> 'sh' THEN '{}' WHEN generator LIKE 'cis-%' THEN '{cis}' ELSE '{fsbp}' END::text[], acct, region,
   title, NULL, severity::"Severity", wf::"WorkflowStatus",
   CASE WHEN wf = 'RESOLVED' AND r_rec < 0.35 THEN 'ARCHIVED' ELSE 'ACTIVE' END::"RecordState",
   CASE WHEN product = 'sh' THEN CASE WHEN wf = 'RESOLVED' THEN 'PASSED' ELSE 'FAILED' END END, rtype, resource, first_seen, last_seen, first_seen, last_seen,

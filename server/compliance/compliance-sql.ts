@@ -1,46 +1,40 @@
 import "server-only";
 import type pg from "pg";
 import { readPool } from "@/server/db-pool";
-import { STANDARDS, type TStandardKey } from "@/server/findings/findings.types";
+import type { TStandardKey } from "@/server/findings/findings.types";
+import { STANDARD_KEYS } from "./compliance.types";
 import type { TAccountNode, TControlRow, TOuNode } from "./compute-scores";
 
-// Per (standard, account, control) counts from the findings in one grouped query. The standard comes from the
-// generator id prefix (as the findings filter has it); the partial index findings_compliance_controls_idx
-// covers every column read here.
+// Per (standard, account, control) counts from the findings in one grouped query. The standards of a finding are
+// the findings.standards column (the sync fills it from Compliance.AssociatedStandards or the generator id): a
+// consolidated control finding counts once for every standard it is associated with, a per-standard finding for
+// its one standard. The partial index findings_compliance_controls_idx covers every column read here.
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** `CASE WHEN "generatorId" LIKE 'prefix/%' THEN 'key' … END` and the WHERE part matching any standard. */
-export function standardSql(column = `f."generatorId"`): { key: string; any: string } {
-  const entries = Object.entries(STANDARDS).map(([key, prefix]) => ({ key, like: `'${escapeLike(prefix).replace(/'/g, "''")}/%'` }));
-  return {
-    key: `CASE ${entries.map((e) => `WHEN ${column} LIKE ${e.like} THEN '${e.key}'`).join(" ")} END`,
-    any: `(${entries.map((e) => `${column} LIKE ${e.like}`).join(" OR ")})`,
-  };
-}
+/** The rows the score counts: control findings of at least one known standard (the partial index's predicate). */
+export const CONTROL_FINDINGS = `f."controlId" IS NOT NULL AND f."standards" <> '{}'`;
 
 export async function loadControlRows(client: pg.Pool | pg.PoolClient = readPool()): Promise<TControlRow<TStandardKey>[]> {
-  const std = standardSql(`g."generatorId"`);
   const counted = `f."recordState" = 'ACTIVE' AND f."workflowStatus" <> 'SUPPRESSED'`;
-  // Grouped first by the index's own columns (an ordered index-only scan, no sort: ~0.5 s for 1,000,000 control
-  // findings), then by standard: a standard's generator ids differ per control (and per CIS requirement).
+  // Grouped first by the index's own columns (an ordered index-only scan, no sort), then once per standard of
+  // each group: a few distinct standards sets per (account, control).
   const { rows } = await client.query<TControlRow<TStandardKey>>(
-    `SELECT ${std.key} AS standard, g."awsAccountId" AS "accountId", g."controlId",
+    `SELECT s.standard, g."awsAccountId" AS "accountId", g."controlId",
             sum(g.active)::int AS active, sum(g.passed)::int AS passed, sum(g.failed)::int AS failed,
             sum(g.warning)::int AS warning, sum(g."notAvailable")::int AS "notAvailable"
-     FROM (SELECT f."generatorId", f."awsAccountId", f."controlId",
+     FROM (SELECT f."awsAccountId", f."controlId", f."standards",
                   count(*) FILTER (WHERE f."recordState" = 'ACTIVE') AS active,
                   count(*) FILTER (WHERE ${counted} AND f."complianceStatus" = 'PASSED') AS passed,
                   count(*) FILTER (WHERE ${counted} AND f."complianceStatus" = 'FAILED') AS failed,
                   count(*) FILTER (WHERE ${counted} AND f."complianceStatus" = 'WARNING') AS warning,
                   count(*) FILTER (WHERE ${counted} AND f."complianceStatus" = 'NOT_AVAILABLE') AS "notAvailable"
            FROM findings f
-           WHERE f."controlId" IS NOT NULL AND ${standardSql().any}
-           GROUP BY f."generatorId", f."awsAccountId", f."controlId") g
+           WHERE ${CONTROL_FINDINGS}
+           GROUP BY f."awsAccountId", f."controlId", f."standards") g
+     CROSS JOIN LATERAL unnest(g."standards") AS s(standard)
+     WHERE s.standard = ANY($1::text[])
      GROUP BY 1, 2, 3
      HAVING sum(g.active) > 0`,
+    [STANDARD_KEYS],
   );
   return rows;
 }

@@ -20,6 +20,10 @@ type Mods = {
   trendRoute: typeof import("@/app/api/compliance/trend/route");
   controlsRoute: typeof import("@/app/api/compliance/controls/route");
   createTestUser: typeof import("@/prisma/factories/user").createTestUser;
+  normalize: typeof import("@/server/findings/normalize");
+  upsert: typeof import("@/server/sync/upsert-findings");
+  pool: typeof import("@/server/db-pool");
+  standardSql: typeof import("@/server/findings/standard-sql");
 };
 let m: Mods;
 
@@ -38,6 +42,10 @@ beforeAll(async () => {
     trendRoute: await import("@/app/api/compliance/trend/route"),
     controlsRoute: await import("@/app/api/compliance/controls/route"),
     createTestUser: (await import("@/prisma/factories/user")).createTestUser,
+    normalize: await import("@/server/findings/normalize"),
+    upsert: await import("@/server/sync/upsert-findings"),
+    pool: await import("@/server/db-pool"),
+    standardSql: await import("@/server/findings/standard-sql"),
   };
 });
 
@@ -56,6 +64,7 @@ function finding(f: F) {
   const std = f.std ?? FSBP;
   return {
     source: "SECURITY_HUB" as const, externalId: `arn:test/${seq}`, generatorId: `${std}/${f.control}`, controlId: f.control,
+    standards: m.normalize.findingStandards({ GeneratorId: `${std}/${f.control}` }),
     awsAccountId: f.account, region: f.region ?? "us-east-1", title: `${f.control} title`, severity: f.severity ?? "MEDIUM",
     workflowStatus: f.workflow ?? (f.status === "PASSED" ? "RESOLVED" : "NEW"), recordState: f.record ?? "ACTIVE", complianceStatus: f.status,
     awsCreatedAt: new Date(), awsUpdatedAt: new Date(), raw: {},
@@ -201,5 +210,147 @@ describe("compliance scores (PostgreSQL)", () => {
       expect(res.status, url).toBe(400);
       expect((await res.json()).error.message, url).toContain(word);
     }
+  });
+});
+
+// Consolidated control findings (GeneratorId "security-control/<ControlId>", one finding for every standard of the
+// control) stored the way a sync stores them (normalizeAsff + upsertFindings), in three accounts: prod per-standard
+// findings only, web consolidated findings only, dev both (an account switching to consolidated findings).
+describe("consolidated control findings (PostgreSQL)", () => {
+  const STD = { fsbp: `standards/${FSBP}`, cis: `standards/${CIS}`, cis12: "ruleset/cis-aws-foundations-benchmark/v/1.2.0", pci: "standards/pci-dss/v/3.2.1" };
+  type C = { account: string; control: string; status: string; standards: string[]; record?: "ACTIVE" | "ARCHIVED"; workflow?: "SUPPRESSED"; severity?: string; region?: string };
+  type P = { account: string; std: string; suffix: string; control: string; status: string };
+  const consolidated = (c: C) => ({
+    Id: `arn:aws:securityhub:${c.region ?? "us-east-1"}:${c.account}:security-control/${c.control}/finding/${++seq}`,
+    GeneratorId: `security-control/${c.control}`, AwsAccountId: c.account, Region: c.region ?? "us-east-1",
+    Title: `${c.control} title`, Severity: { Label: c.severity ?? "MEDIUM" }, RecordState: c.record ?? "ACTIVE",
+    Workflow: { Status: c.workflow ?? "NEW" }, ProductFields: { "aws/securityhub/ProductName": "Security Hub" },
+    Compliance: { Status: c.status, SecurityControlId: c.control, AssociatedStandards: c.standards.map((StandardsId) => ({ StandardsId })) },
+  });
+  const perStandard = (p: P) => ({
+    Id: `arn:aws:securityhub:us-east-1:${p.account}:subscription/${p.std}/${p.suffix}/finding/${++seq}`,
+    GeneratorId: `${p.std}/${p.suffix}`, AwsAccountId: p.account, Region: "us-east-1", Title: `${p.suffix} title`, Severity: { Label: "MEDIUM" },
+    RecordState: "ACTIVE", Workflow: { Status: "NEW" },
+    ProductFields: { StandardsArn: `arn:aws:securityhub:::standards/${p.std}`, ControlId: p.suffix },
+    Compliance: { Status: p.status, SecurityControlId: p.control, AssociatedStandards: [{ StandardsId: `standards/${p.std}` }] },
+  });
+
+  async function store(items: Record<string, unknown>[]) {
+    const rows = items.map((item) => {
+      const n = m.normalize.normalizeAsff({ ProductArn: "arn:aws:securityhub:us-east-1::product/aws/securityhub", ProductName: "Security Hub",
+        CreatedAt: "2026-11-01T00:00:00Z", UpdatedAt: "2026-11-02T00:00:00Z", ...item });
+      if (!n.ok) throw new Error(n.error);
+      return n.row;
+    });
+    await m.pool.withBulkTransaction((client) => m.upsert.upsertFindings(client, "securityhub", rows));
+  }
+
+  beforeEach(async () => {
+    await m.db.$executeRawUnsafe(`TRUNCATE findings CASCADE`);
+    await store([
+      // prod, per-standard: FSBP IAM.4 passes, its CIS 1.4 finding fails; FSBP S3.1 fails; CIS 2.1.5 (S3.8) passes
+      perStandard({ account: A.prod, std: FSBP, suffix: "IAM.4", control: "IAM.4", status: "PASSED" }),
+      perStandard({ account: A.prod, std: CIS, suffix: "1.4", control: "IAM.4", status: "FAILED" }),
+      perStandard({ account: A.prod, std: FSBP, suffix: "S3.1", control: "S3.1", status: "FAILED" }),
+      perStandard({ account: A.prod, std: CIS, suffix: "2.1.5", control: "S3.8", status: "PASSED" }),
+      // web, consolidated: IAM.4 fails on one of two resources (both standards); S3.8 passes (both); IAM.9 only warns (CIS only);
+      // S3.1 passes (FSBP; CIS v1.2.0 and PCI DSS are not scored); KMS.4 archived (disabled); Lambda.1 suppressed (no data);
+      // EC2.99 belongs to PCI DSS only (no standard of ours)
+      consolidated({ account: A.web, control: "IAM.4", status: "FAILED", standards: [STD.fsbp, STD.cis], severity: "CRITICAL" }),
+      consolidated({ account: A.web, control: "IAM.4", status: "PASSED", standards: [STD.fsbp, STD.cis], region: "eu-west-1" }),
+      consolidated({ account: A.web, control: "S3.8", status: "PASSED", standards: [STD.cis, STD.fsbp] }),
+      consolidated({ account: A.web, control: "IAM.9", status: "WARNING", standards: [STD.cis] }),
+      consolidated({ account: A.web, control: "S3.1", status: "PASSED", standards: [STD.fsbp, STD.cis12, STD.pci] }),
+      consolidated({ account: A.web, control: "KMS.4", status: "FAILED", standards: [STD.fsbp, STD.cis], record: "ARCHIVED" }),
+      consolidated({ account: A.web, control: "Lambda.1", status: "FAILED", standards: [STD.fsbp], workflow: "SUPPRESSED" }),
+      consolidated({ account: A.web, control: "EC2.99", status: "FAILED", standards: [STD.pci] }),
+      // dev, mixed: EC2.7 fails in its FSBP per-standard finding and passes in its consolidated one (FSBP + CIS);
+      // CloudTrail.1 passes in both forms
+      perStandard({ account: A.dev, std: FSBP, suffix: "EC2.7", control: "EC2.7", status: "FAILED" }),
+      consolidated({ account: A.dev, control: "EC2.7", status: "PASSED", standards: [STD.fsbp, STD.cis] }),
+      perStandard({ account: A.dev, std: CIS, suffix: "3.1", control: "CloudTrail.1", status: "PASSED" }),
+      consolidated({ account: A.dev, control: "CloudTrail.1", status: "PASSED", standards: [STD.fsbp, STD.cis] }),
+    ]);
+  });
+
+  it("stores each finding's standards: every associated standard we score, in STANDARDS order", async () => {
+    const rows = await m.db.finding.findMany({ select: { awsAccountId: true, controlId: true, generatorId: true, standards: true } });
+    const of = (account: string, control: string, generator: string) =>
+      rows.filter((r) => r.awsAccountId === account && r.controlId === control && r.generatorId?.startsWith(generator)).map((r) => r.standards);
+    expect(of(A.web, "IAM.4", "security-control/")).toEqual([["fsbp", "cis"], ["fsbp", "cis"]]);
+    expect(of(A.web, "S3.8", "security-control/")).toEqual([["fsbp", "cis"]]);
+    expect(of(A.web, "IAM.9", "security-control/")).toEqual([["cis"]]);
+    expect(of(A.web, "S3.1", "security-control/")).toEqual([["fsbp"]]);
+    expect(of(A.web, "EC2.99", "security-control/")).toEqual([[]]);
+    expect(of(A.prod, "IAM.4", CIS)).toEqual([["cis"]]);
+    expect(of(A.prod, "IAM.4", FSBP)).toEqual([["fsbp"]]);
+  });
+
+  it("a consolidated finding counts for each of its standards; scores equal the hand computation", async () => {
+    const s = await m.scores.getComplianceScores();
+    const acc = Object.fromEntries(s.accounts.map((a) => [a.id, a.scores]));
+    // prod: FSBP IAM.4 PASSED, S3.1 FAILED → 1 / 2; CIS IAM.4 FAILED, S3.8 PASSED → 1 / 2
+    expect(acc[A.prod]?.fsbp).toEqual({ passed: 1, failed: 1, unknown: 0, noData: 0, score: 50 });
+    expect(acc[A.prod]?.cis).toEqual({ passed: 1, failed: 1, unknown: 0, noData: 0, score: 50 });
+    // web: FSBP IAM.4 FAILED, S3.8 PASSED, S3.1 PASSED, Lambda.1 NO_DATA (KMS.4 disabled, EC2.99 no standard) → 2 / 3
+    expect(acc[A.web]?.fsbp).toEqual({ passed: 2, failed: 1, unknown: 0, noData: 1, score: (2 / 3) * 100 });
+    // web: CIS IAM.4 FAILED, S3.8 PASSED, IAM.9 UNKNOWN → 1 / 3
+    expect(acc[A.web]?.cis).toEqual({ passed: 1, failed: 1, unknown: 1, noData: 0, score: (1 / 3) * 100 });
+    // dev: FSBP EC2.7 FAILED (the per-standard finding fails; both forms count), CloudTrail.1 PASSED → 1 / 2;
+    // CIS EC2.7 PASSED (consolidated only), CloudTrail.1 PASSED → 2 / 2
+    expect(acc[A.dev]?.fsbp).toEqual({ passed: 1, failed: 1, unknown: 0, noData: 0, score: 50 });
+    expect(acc[A.dev]?.cis).toEqual({ passed: 2, failed: 0, unknown: 0, noData: 0, score: 100 });
+    // Production (prod + web): FSBP IAM.4 FAILED (web), S3.1 FAILED (prod), S3.8 PASSED, Lambda.1 NO_DATA → 1 / 3;
+    // CIS IAM.4 FAILED, S3.8 PASSED, IAM.9 UNKNOWN → 1 / 3
+    const ou = Object.fromEntries(s.ous.map((o) => [o.id, o.scores]));
+    expect(ou["ou-ab12-prod0001"]?.fsbp).toEqual({ passed: 1, failed: 2, unknown: 0, noData: 1, score: (1 / 3) * 100 });
+    expect(ou["ou-ab12-prod0001"]?.cis).toEqual({ passed: 1, failed: 1, unknown: 1, noData: 0, score: (1 / 3) * 100 });
+    // organization: FSBP IAM.4 F, S3.1 F, EC2.7 F, S3.8 P, CloudTrail.1 P, Lambda.1 NO_DATA → 2 / 5;
+    // CIS IAM.4 F, S3.8 P, EC2.7 P, CloudTrail.1 P, IAM.9 U → 3 / 5
+    expect(s.org.fsbp).toEqual({ passed: 2, failed: 3, unknown: 0, noData: 1, score: 40 });
+    expect(s.org.cis).toEqual({ passed: 3, failed: 1, unknown: 1, noData: 0, score: 60 });
+    // The snapshot stores the same figures.
+    await m.snapshot.snapshotCompliance({ day: "2026-11-20" });
+    const snap = await m.latest.getSnapshotScores({ asOf: "2026-11-20" });
+    expect(Object.fromEntries(snap.map((l) => [l.standard, l.figures.score]))).toEqual({ cis: 60, fsbp: 40 });
+  });
+
+  it("the failing controls agree with the findings lists behind their links (standardWhere)", async () => {
+    const cis = await m.controls.listFailingControls({ standard: "cis" });
+    // IAM.4 fails for CIS in prod (per-standard) and web (consolidated)
+    expect(cis.controls.map((c) => [c.controlId, c.failedAccounts, c.failedFindings, c.severity])).toEqual([["IAM.4", 2, 2, "CRITICAL"]]);
+    const fsbp = await m.controls.listFailingControls({ standard: "fsbp" });
+    expect(fsbp.controls.map((c) => [c.controlId, c.failedAccounts, c.failedFindings])).toEqual([["IAM.4", 1, 1], ["EC2.7", 1, 1], ["S3.1", 1, 1]]);
+    const web = await m.controls.listFailingControls({ standard: "fsbp", ou: "ou-ab12-web00001" });
+    expect(web.controls.map((c) => c.controlId)).toEqual(["IAM.4"]);
+    expect(web.figures.score).toBeCloseTo(200 / 3, 6);
+
+    // Each link's list (control, standard, scope, active, NEW / NOTIFIED, any severity) holds the control's failed findings.
+    for (const [standard, list, scope] of [["cis", cis, {}], ["fsbp", fsbp, {}], ["fsbp", web, { ou: "ou-ab12-web00001" }]] as const) {
+      for (const c of list.controls) {
+        const url = new URL(c.findingsHref, "http://localhost");
+        expect(url.searchParams.get("standard")).toBe(standard);
+        expect(url.searchParams.get("ou") ?? undefined).toBe((scope as { ou?: string }).ou);
+        const params: unknown[] = [];
+        const add = (v: unknown) => `$${params.push(v)}`;
+        const where = m.standardSql.standardWhere(`f."standards"`, [standard], add);
+        const accounts = "ou" in scope ? [A.web] : [A.prod, A.web, A.dev];
+        const { rows } = await m.pool.readPool().query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM findings f WHERE f."controlId" = ${add(c.controlId)} AND ${where} AND f."awsAccountId" = ANY(${add(accounts)}::text[])
+             AND f."recordState" = 'ACTIVE' AND f."workflowStatus" IN ('NEW', 'NOTIFIED') AND f."complianceStatus" = 'FAILED'`, params);
+        expect(rows[0]!.n, `${standard} ${c.controlId}`).toBe(c.failedFindings);
+      }
+    }
+  });
+});
+
+describe("standardWhere", () => {
+  it("matches any of the keys on the standards column, refuses unknown keys and matches nothing without keys", () => {
+    const params: unknown[] = [];
+    const add = (v: unknown) => `$${params.push(v)}`;
+    expect(m.standardSql.standardWhere(`f."standards"`, ["fsbp", "cis", "fsbp"], add)).toBe(`f."standards" && $1::text[]`);
+    expect(params).toEqual([["fsbp", "cis"]]);
+    expect(m.standardSql.standardWhere(`f."standards"`, [], add)).toBe("FALSE");
+    expect(() => m.standardSql.standardWhere(`f."standards"`, ["pci" as "fsbp"], add)).toThrow(/pci/);
   });
 });

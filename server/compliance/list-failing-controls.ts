@@ -1,32 +1,34 @@
 import "server-only";
 import { readPool } from "@/server/db-pool";
-import { STANDARDS } from "@/server/findings/findings.types";
+import { standardWhere } from "@/server/findings/standard-sql";
 import type { TSeverity } from "@/server/findings/severity.types";
 import { controlFindingsHref, scopeOf, type TControlsQuery, type TFailingControls } from "./compliance.types";
-import { inOuSql } from "./compliance-sql";
+import { CONTROL_FINDINGS, inOuSql } from "./compliance-sql";
 import { loadLiveFigures, type TLive } from "./live-figures";
 
 // The drill-down of a heatmap cell: the controls failing in a scope and standard (live from the findings), with
 // the number of accounts where each fails, its failed findings and the highest severity among them; sorted by
-// failed accounts, then severity. Counted like the score: active, not suppressed, FAILED control findings.
+// failed accounts, then severity. Counted like the score: active, not suppressed, FAILED control findings of the
+// standard (a consolidated finding counts for each of its standards), with the same standard condition as the
+// findings list behind each control's link (standardWhere).
 
 export async function listFailingControls(query: TControlsQuery, live: () => Promise<TLive> = loadLiveFigures): Promise<TFailingControls> {
   const { scopeType, scopeId } = scopeOf(query);
-  const params: unknown[] = [`${STANDARDS[query.standard].replace(/[\\%_]/g, (c) => `\\${c}`)}/%`];
+  const params: unknown[] = [];
+  const add = (v: unknown) => `$${params.push(v)}`;
+  const standard = standardWhere(`f."standards"`, [query.standard], add);
   let scope = "";
-  if (query.account) {
-    params.push(query.account);
-    scope = `AND f."awsAccountId" = $2`;
-  } else if (query.ou) {
+  if (query.account) scope = `AND f."awsAccountId" = ${add(query.account)}`;
+  else if (query.ou) {
     params.push(query.ou);
-    scope = `AND ${inOuSql(`f."awsAccountId"`, 2)}`;
+    scope = `AND ${inOuSql(`f."awsAccountId"`, params.length)}`;
   }
   const [controls, { figures }] = await Promise.all([
     readPool().query<{ controlId: string; title: string; severity: TSeverity; failedAccounts: number; failedFindings: number }>(
       `SELECT f."controlId", min(f.title) AS title, min(f.severity)::text AS severity,
               count(DISTINCT f."awsAccountId")::int AS "failedAccounts", count(*)::int AS "failedFindings"
        FROM findings f
-       WHERE f."controlId" IS NOT NULL AND f."generatorId" LIKE $1 ${scope}
+       WHERE ${CONTROL_FINDINGS} AND ${standard} ${scope}
          AND f."recordState" = 'ACTIVE' AND f."workflowStatus" <> 'SUPPRESSED' AND f."complianceStatus" = 'FAILED'
        GROUP BY f."controlId"
        ORDER BY "failedAccounts" DESC, min(f.severity) ASC, count(*) DESC, f."controlId"`,

@@ -50,6 +50,32 @@ describe("normalizeAsff", () => {
     expect(normalizeAsff(null)).toMatchObject({ ok: false, id: "(no Id)" });
   });
 
+  it("stores the standards a control finding counts for: AssociatedStandards (consolidated), generator id or StandardsArn", () => {
+    const standards = (over: Record<string, unknown>) => {
+      const r = normalizeAsff(asffFinding(over));
+      return r.ok ? r.row.standards : r.error;
+    };
+    // A consolidated finding (the factory's GeneratorId "security-control/S3.1"): every associated standard we score,
+    // in STANDARDS order; CIS v1.2.0 (ruleset/…), PCI DSS and malformed entries are left out.
+    expect(standards({ Compliance: { Status: "FAILED", SecurityControlId: "IAM.4", AssociatedStandards: [
+      { StandardsId: "ruleset/cis-aws-foundations-benchmark/v/1.2.0" }, { StandardsId: "standards/cis-aws-foundations-benchmark/v/1.4.0" },
+      { StandardsId: "standards/pci-dss/v/3.2.1" }, { StandardsId: "standards/aws-foundational-security-best-practices/v/1.0.0" }, { Nope: 1 }, "x",
+    ] } })).toEqual(["fsbp", "cis"]);
+    expect(standards({})).toEqual([]);
+    expect(standards({ Compliance: { Status: "PASSED", AssociatedStandards: "not a list" } })).toEqual([]);
+    // Per-standard findings: the generator id prefix, or ProductFields.StandardsArn (any region or partition).
+    expect(standards({ GeneratorId: "cis-aws-foundations-benchmark/v/1.4.0/1.4" })).toEqual(["cis"]);
+    expect(standards({ GeneratorId: "aws-foundational-security-best-practices/v/1.0.0/S3.1" })).toEqual(["fsbp"]);
+    expect(standards({ GeneratorId: "aws-foundational-security-best-practices/v/1.0.0" })).toEqual([]);
+    expect(standards({ GeneratorId: "x", ProductFields: { StandardsArn: "arn:aws-cn:securityhub:cn-north-1::standards/aws-foundational-security-best-practices/v/1.0.0" } })).toEqual(["fsbp"]);
+    expect(standards({ GeneratorId: "arn:aws:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0/rule/1.12", ProductFields: { StandardsGuideArn: "arn:aws:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0" } })).toEqual([]);
+    // Not control findings: none.
+    const gd = guardDutyCopyInSecurityHub(guardDutyFinding());
+    expect(standards(gd)).toEqual([]);
+    const native = normalizeGuardDuty(guardDutyFinding());
+    expect(native.ok && native.row.standards).toEqual([]);
+  });
+
   it("derives the label from the normalized score when Label is missing", () => {
     const result = normalizeAsff(asffFinding({ Severity: { Normalized: 95 } }));
     expect(result.ok && result.row.severity).toBe("CRITICAL");

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { STANDARDS, type TStandardKey } from "./findings.types";
 import { guardDutySeverity, SEVERITIES, type TSeverity } from "./severity.types";
 
 /** A finding as Kanshi stores it, from either source. GuardDuty findings and their Security Hub copies share externalId (the GuardDuty ARN). */
@@ -21,6 +22,8 @@ export type TFindingRow = {
   workflowStatus: "NEW" | "NOTIFIED" | "RESOLVED" | "SUPPRESSED";
   recordState: "ACTIVE" | "ARCHIVED";
   complianceStatus: string | null;
+  /** the known standards the control finding counts for, in STANDARDS order (empty for other findings) */
+  standards: TStandardKey[];
   resourceType: string | null;
   resourceId: string | null;
   firstObservedAt: Date | null;
@@ -61,7 +64,12 @@ const ZAsff = z.object({
   Workflow: z.object({ Status: z.enum(["NEW", "NOTIFIED", "RESOLVED", "SUPPRESSED"]).optional() }).optional(),
   WorkflowState: z.string().optional(),
   RecordState: z.enum(["ACTIVE", "ARCHIVED"]).optional(),
-  Compliance: z.object({ Status: z.string().optional(), SecurityControlId: z.string().optional() }).optional(),
+  Compliance: z.object({
+    Status: z.string().optional(),
+    SecurityControlId: z.string().optional(),
+    // Lenient: an entry that is not { StandardsId: string } only loses its standard, never the finding.
+    AssociatedStandards: z.array(z.unknown()).optional().catch(undefined),
+  }).optional(),
   ProductFields: z.record(z.string(), z.string()).optional(),
   Resources: z.array(z.object({ Type: z.string().optional(), Id: z.string().optional() })).optional(),
 });
@@ -73,6 +81,30 @@ function labelFromNormalized(n: number | undefined): TSeverity {
   if (n >= 40) return "MEDIUM";
   if (n >= 1) return "LOW";
   return "INFORMATIONAL";
+}
+
+const STANDARD_ENTRIES = Object.entries(STANDARDS) as [TStandardKey, string][];
+/** "arn:aws:securityhub:::standards/…" (any partition or region) → "standards/…" */
+const ARN_HEAD = /^arn:[^:]+:securityhub:[^:]*:[^:]*:/;
+
+/**
+ * The known standards a Security Hub finding counts for. A consolidated control finding (GeneratorId
+ * "security-control/<ControlId>") lists them in Compliance.AssociatedStandards[].StandardsId
+ * ("standards/aws-foundational-security-best-practices/v/1.0.0", "ruleset/cis-aws-foundations-benchmark/v/1.2.0", …);
+ * a per-standard finding names its one standard in the GeneratorId prefix ("<standard>/<control>") and in
+ * ProductFields.StandardsArn. Any of them counts; standards Kanshi does not score (CIS v1.2.0, PCI DSS, …) are left out.
+ * The migration 20261127151000_finding_standards backfills stored findings with the same rules.
+ */
+export function findingStandards(f: { GeneratorId?: string; ProductFields?: Record<string, string>; Compliance?: { AssociatedStandards?: unknown[] } }): TStandardKey[] {
+  const ids = new Set<string>();
+  for (const entry of f.Compliance?.AssociatedStandards ?? []) {
+    const id = (entry as { StandardsId?: unknown } | null)?.StandardsId;
+    if (typeof id === "string") ids.add(id.replace(ARN_HEAD, ""));
+  }
+  const arn = f.ProductFields?.StandardsArn;
+  if (arn) ids.add(arn.replace(ARN_HEAD, ""));
+  const generator = f.GeneratorId ?? "";
+  return STANDARD_ENTRIES.filter(([, path]) => ids.has(`standards/${path}`) || generator.startsWith(`${path}/`)).map(([key]) => key);
 }
 
 function regionFromArn(arn: string): string | null {
@@ -112,6 +144,7 @@ export function normalizeAsff(input: unknown): TNormalized {
       workflowStatus: workflow,
       recordState: f.RecordState ?? "ACTIVE",
       complianceStatus: compliance,
+      standards: findingStandards(f),
       resourceType: resource?.Type ?? null,
       resourceId: resource?.Id ?? null,
       firstObservedAt: f.FirstObservedAt ?? f.CreatedAt,
@@ -173,6 +206,7 @@ export function normalizeGuardDuty(input: unknown): TNormalized {
       workflowStatus: "NEW",
       recordState: f.Service?.Archived ? "ARCHIVED" : "ACTIVE",
       complianceStatus: null,
+      standards: [],
       resourceType: f.Resource?.ResourceType ?? null,
       resourceId: guardDutyResourceId(f.Resource as Record<string, unknown> | undefined),
       firstObservedAt: f.Service?.EventFirstSeen ?? f.CreatedAt,

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/server/http/app-error";
-import { STANDARDS } from "./findings.types";
+import { standardWhere } from "./standard-sql";
 import { SEVERITIES } from "./severity.types";
 import type { TFindingFilter, TPaging } from "./filters";
 
@@ -85,7 +85,7 @@ export function filterSql(filter: TFindingFilter, p: SqlParams, context: { userI
       SELECT id FROM t))`);
   }
   if (filter.standard) {
-    where.push(`(${filter.standard.map((s) => `f."generatorId" LIKE ${p.add(`${escapeLike(STANDARDS[s])}/%`)}`).join(" OR ")})`);
+    where.push(standardWhere(`f."standards"`, filter.standard, (v) => p.add(v)));
   }
   if (filter.owner?.kind === "me") where.push(`f."ownerId" = ${p.add(context.userId)}`);
   if (filter.owner?.kind === "none") where.push(`f."ownerId" IS NULL`);

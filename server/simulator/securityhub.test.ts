@@ -39,7 +39,26 @@ describe("Security Hub GetFindings", () => {
     expect(byProduct("GuardDuty")).toBeCloseTo(0.1, 2);
     const controls = new Set(findings.map((f) => f.GeneratorId).filter((g) => g?.includes("/v/")));
     expect(controls.size).toBeGreaterThanOrEqual(40);
-    expect(findings.some((f) => f.GeneratorId === "cis-aws-foundations-benchmark/v/1.4.0/1.4")).toBe(true);
+    expect(findings.some((f) => /^cis-aws-foundations-benchmark\/v\/1\.4\.0\/\d+(\.\d+)+$/.test(f.GeneratorId ?? ""))).toBe(true);
+    // Accounts with consolidated control findings: one finding per control, every standard of the control associated,
+    // no StandardsArn (as Security Hub sends them with consolidated control findings on).
+    const consolidated = findings.filter((f) => f.GeneratorId?.startsWith("security-control/"));
+    expect(consolidated.length / findings.length).toBeGreaterThan(0.1);
+    const iam4 = consolidated.find((f) => f.Compliance?.SecurityControlId === "IAM.4");
+    expect(iam4).toMatchObject({ GeneratorId: "security-control/IAM.4", Title: "IAM root user access key should not exist", Types: ["Software and Configuration Checks/Industry and Regulatory Standards"] });
+    expect(iam4?.Id).toMatch(/^arn:aws:securityhub:[a-z0-9-]+:\d{12}:security-control\/IAM\.4\/finding\/[0-9a-f-]{36}$/);
+    expect(iam4?.Compliance?.AssociatedStandards?.map((a) => a.StandardsId)).toEqual(["standards/aws-foundational-security-best-practices/v/1.0.0", "standards/cis-aws-foundations-benchmark/v/1.4.0"]);
+    expect(iam4?.Compliance?.RelatedRequirements).toEqual(["CIS AWS Foundations Benchmark v1.4.0/1.4"]);
+    expect(iam4?.ProductFields?.StandardsArn).toBeUndefined();
+    expect(consolidated.find((f) => f.Compliance?.SecurityControlId === "S3.2")?.Compliance?.AssociatedStandards).toEqual([{ StandardsId: "standards/aws-foundational-security-best-practices/v/1.0.0" }]);
+    const perStandard = findings.filter((f) => f.GeneratorId?.startsWith("aws-foundational-security-best-practices/v/1.0.0/"));
+    const consolidatedAccounts = new Set(consolidated.map((f) => f.AwsAccountId));
+    expect(perStandard.length).toBeGreaterThan(0);
+    expect(perStandard.filter((f) => consolidatedAccounts.has(f.AwsAccountId))).toEqual([]);
+    // GetFindings filters on the GeneratorId as rendered.
+    const byGenerator = await clients(sim).securityHub.send(new GetFindingsCommand({ Filters: { GeneratorId: [{ Value: "security-control/IAM.4", Comparison: "EQUALS" }] }, MaxResults: 100 }));
+    expect(byGenerator.Findings?.length).toBeGreaterThan(0);
+    expect(byGenerator.Findings?.every((f) => f.GeneratorId === "security-control/IAM.4")).toBe(true);
     const iam1 = findings.find((f) => f.Compliance?.SecurityControlId === "IAM.1" && f.GeneratorId?.startsWith("aws-foundational"));
     expect(iam1?.Title).toBe('IAM policies should not allow full "*" administrative privileges');
     expect(iam1?.Remediation?.Recommendation?.Url).toBe("https://docs.aws.amazon.com/console/securityhub/IAM.1/remediation");

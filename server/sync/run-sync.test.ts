@@ -30,7 +30,7 @@ async function digest(): Promise<{ findings: number; hash: string }> {
 }
 
 beforeAll(async () => {
-  databaseUrl = await useOwnDatabase("kanshi_test_sync");
+  databaseUrl = await useOwnDatabase(`${process.env.TEST_DB_NAME ?? "kanshi_test"}_sync`);
   const { startSimulator } = await import("@/server/simulator");
   sim = await startSimulator({ seed: 7, scale: 2000 });
   m = { db: (await import("@/server/db")).db, runSync: (await import("./run-sync")).runSync, SIMULATOR_CREDENTIALS: (await import("./sync-config")).SIMULATOR_CREDENTIALS };
@@ -60,6 +60,25 @@ describe("runSync against the simulator", () => {
     expect(findings).toBeLessThanOrEqual(sim.expected.securityHubFindings() + sim.expected.guardDutyFindings());
     const getFindingsCalls = sim.stats().calls["SecurityHub.GetFindings"] ?? 0;
     expect(getFindingsCalls).toBeLessThanOrEqual(Math.ceil(sim.expected.securityHubFindings() / 100) + 1);
+
+    // Control findings know their standards: the consolidated ones (accounts with consolidated control findings)
+    // every standard of their control, from Compliance.AssociatedStandards; the per-standard ones their one standard.
+    const controls = await m.db.finding.findMany({ where: { controlId: { not: null } }, select: { generatorId: true, controlId: true, standards: true, awsAccountId: true } });
+    const consolidated = controls.filter((f) => f.generatorId?.startsWith("security-control/"));
+    const { buildOrganization } = await import("@/server/simulator/data/organization");
+    const consolidatedAccounts = new Set(buildOrganization(7).accounts.filter((a) => a.controlFindingGenerator === "SECURITY_CONTROL").map((a) => a.id));
+    expect(consolidatedAccounts.size).toBeGreaterThan(0);
+    expect(consolidated.length).toBeGreaterThan(100);
+    expect(new Set(consolidated.map((f) => f.awsAccountId))).toEqual(new Set([...consolidatedAccounts].filter((id) => controls.some((f) => f.awsAccountId === id))));
+    const inBoth = consolidated.find((f) => f.controlId === "IAM.4");
+    expect(inBoth?.standards).toEqual(["fsbp", "cis"]);
+    expect(consolidated.find((f) => f.controlId === "S3.1")?.standards).toEqual(["fsbp"]); // FSBP only
+    expect(consolidated.find((f) => f.controlId === "IAM.9")?.standards).toEqual(["cis"]); // CIS only
+    expect(consolidated.every((f) => f.standards.length > 0)).toBe(true);
+    for (const f of controls.filter((c) => !c.generatorId?.startsWith("security-control/"))) {
+      expect(f.standards, f.generatorId ?? "").toEqual([f.generatorId?.startsWith("cis-") ? "cis" : "fsbp"]);
+      expect(consolidatedAccounts.has(f.awsAccountId)).toBe(false);
+    }
 
     sim.resetStats();
     const second = await m.runSync(config(), { trigger: "cli" });

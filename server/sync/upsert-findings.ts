@@ -30,6 +30,7 @@ const COLUMNS = [
   ["workflowStatus", '"WorkflowStatus"'],
   ["recordState", '"RecordState"'],
   ["complianceStatus", "text"],
+  ["standards", "text[]"],
   ["resourceType", "text"],
   ["resourceId", "text"],
   ["firstObservedAt", "timestamptz"],
@@ -116,6 +117,8 @@ const COPY_INPUT = `COPY sync_input (${names.join(", ")}) FROM STDIN`;
 function copyText(value: unknown): string {
   if (value === null || value === undefined) return "\\N";
   if (value instanceof Date) return value.toISOString();
+  // A text[] literal: {"a","b"}, each element quoted (the standard keys need no escaping, other text might).
+  if (Array.isArray(value)) return copyText(`{${value.map((v) => `"${String(v).replace(/[\\"]/g, "\\$&")}"`).join(",")}}`);
   if (typeof value === "object") {
     // JSON text holds no raw newline, carriage return or tab (they are escaped): only backslashes need doubling.
     const json = JSON.stringify(value);

@@ -3,6 +3,9 @@ import { alnum, hash } from "./random";
 
 // The demo organization: a management account, a Security OU with the delegated administrator,
 // shared infrastructure, workloads split into Prod and NonProd, and a sandbox with a suspended account.
+// Accounts marked `consolidated` emit consolidated control findings (Security Hub's SECURITY_CONTROL finding
+// generator: one finding per control and resource, GeneratorId "security-control/<ControlId>", every standard
+// in Compliance.AssociatedStandards); the others per-standard findings ("<standard>/<control>").
 
 export const REGIONS = ["us-east-1", "ap-northeast-1", "eu-west-1"] as const;
 export const REGION_WEIGHTS = [0.5, 0.3, 0.2];
@@ -17,7 +20,7 @@ const OU_SPECS: TOuSpec[] = [
   { key: "sandbox", name: "Sandbox", parent: "root" },
 ];
 
-type TAccountSpec = { name: string; ou: string; env: string; owner: string; costCenter: string; weight: number; suspended?: boolean };
+type TAccountSpec = { name: string; ou: string; env: string; owner: string; costCenter: string; weight: number; suspended?: boolean; consolidated?: boolean };
 const ACCOUNT_SPECS: TAccountSpec[] = [
   { name: "management", ou: "root", env: "management", owner: "cloud-platform", costCenter: "CC-1000", weight: 0.5 },
   { name: "security-tooling", ou: "security", env: "security", owner: "security-team", costCenter: "CC-1100", weight: 1 },
@@ -27,18 +30,20 @@ const ACCOUNT_SPECS: TAccountSpec[] = [
   { name: "network", ou: "infrastructure", env: "shared", owner: "network-team", costCenter: "CC-1200", weight: 1 },
   { name: "prod-payments", ou: "prod", env: "prod", owner: "payments-team", costCenter: "CC-2100", weight: 3 },
   { name: "prod-web", ou: "prod", env: "prod", owner: "web-team", costCenter: "CC-2200", weight: 3 },
-  { name: "prod-api", ou: "prod", env: "prod", owner: "api-team", costCenter: "CC-2300", weight: 2.5 },
-  { name: "data-analytics", ou: "prod", env: "prod", owner: "data-team", costCenter: "CC-2400", weight: 2 },
+  { name: "prod-api", ou: "prod", env: "prod", owner: "api-team", costCenter: "CC-2300", weight: 2.5, consolidated: true },
+  { name: "data-analytics", ou: "prod", env: "prod", owner: "data-team", costCenter: "CC-2400", weight: 2, consolidated: true },
   { name: "staging-web", ou: "nonprod", env: "staging", owner: "web-team", costCenter: "CC-2200", weight: 2 },
-  { name: "staging-api", ou: "nonprod", env: "staging", owner: "api-team", costCenter: "CC-2300", weight: 1.5 },
-  { name: "dev-platform", ou: "nonprod", env: "dev", owner: "cloud-platform", costCenter: "CC-1200", weight: 1.5 },
-  { name: "dev-sandbox", ou: "sandbox", env: "sandbox", owner: "engineering", costCenter: "CC-3000", weight: 1 },
+  { name: "staging-api", ou: "nonprod", env: "staging", owner: "api-team", costCenter: "CC-2300", weight: 1.5, consolidated: true },
+  { name: "dev-platform", ou: "nonprod", env: "dev", owner: "cloud-platform", costCenter: "CC-1200", weight: 1.5, consolidated: true },
+  { name: "dev-sandbox", ou: "sandbox", env: "sandbox", owner: "engineering", costCenter: "CC-3000", weight: 1, consolidated: true },
   { name: "research-sandbox", ou: "sandbox", env: "sandbox", owner: "data-team", costCenter: "CC-3000", weight: 0.4, suspended: true },
 ];
 
 export type TSimAccount = {
   index: number; id: string; name: string; email: string; ouId: string; status: "ACTIVE" | "SUSPENDED";
   joinedMethod: "CREATED" | "INVITED"; joinedSeconds: number; tags: { Key: string; Value: string }[]; weight: number;
+  /** Security Hub's control finding generator of the account: SECURITY_CONTROL = consolidated control findings */
+  controlFindingGenerator: "SECURITY_CONTROL" | "STANDARD_CONTROL";
 };
 export type TSimOu = { id: string; name: string; parentId: string; arn: string };
 export type TSimOrganization = {
@@ -81,6 +86,7 @@ export function buildOrganization(seed: number): TSimOrganization {
       { Key: "CostCenter", Value: spec.costCenter },
     ],
     weight: spec.weight,
+    controlFindingGenerator: spec.consolidated ? "SECURITY_CONTROL" : "STANDARD_CONTROL",
   }));
   return {
     id: orgId,

@@ -3,6 +3,7 @@ import { remediationUrl } from "../data/catalog-fsbp";
 import { CVES } from "../data/inspector-cves";
 import { gdAsffType, gdSeverityLabel } from "../data/guardduty-types";
 import { choose, pick } from "../data/random";
+import { consolidated, controlGeneratorId, securityControl } from "../data/security-controls";
 import type { TIdentity, TState } from "../model/findings";
 import type { SimData } from "../model/store";
 import { gdFacts } from "./guardduty";
@@ -46,9 +47,34 @@ export function renderAsff(data: SimData, id: TIdentity, st: TState): Record<str
     const c = id.control!;
     const productArn = `arn:aws:securityhub:${region}::product/aws/securityhub`;
     const original = st.compliance === "PASSED" ? "INFORMATIONAL" : c.severity;
+    if (consolidated(account)) {
+      // A consolidated control finding (as Security Hub sends with consolidated control findings on): one finding
+      // for the control across standards, every standard of the control in AssociatedStandards, the control's
+      // own title, no StandardsArn / ControlId in ProductFields.
+      const control = securityControl(c.controlId);
+      const types = ["Software and Configuration Checks/Industry and Regulatory Standards"];
+      return {
+        ...common, ProductArn: productArn, ProductName: "Security Hub", CompanyName: "AWS",
+        GeneratorId: controlGeneratorId(account, c), Types: types,
+        Severity: { Label: label, Normalized: NORMALIZED[label] ?? 40, Original: original },
+        FindingProviderFields: { Severity: { Label: original, Original: original }, Types: types },
+        Title: control.title,
+        Description: `This control checks the following requirement: ${control.title}.`,
+        Remediation: { Recommendation: { Text: "For information on how to correct this issue, consult the AWS Security Hub controls documentation.", Url: remediationUrl(c.controlId) } },
+        ProductFields: {
+          "aws/securityhub/ProductName": "Security Hub", "aws/securityhub/CompanyName": "AWS", "aws/securityhub/FindingId": `${productArn}/${findingId}`,
+        },
+        Resources: [resourceFor(c.resourceType, data.seed, id.i, acct, account?.name ?? "acct", region)],
+        Compliance: {
+          Status: st.compliance, SecurityControlId: c.controlId,
+          ...(control.requirements.length ? { RelatedRequirements: control.requirements } : {}),
+          AssociatedStandards: control.standards.map((standard) => ({ StandardsId: `standards/${standard}` })),
+        },
+      };
+    }
     return {
       ...common, ProductArn: productArn, ProductName: "Security Hub", CompanyName: "AWS",
-      GeneratorId: `${c.standard}/${c.generatorSuffix}`, Types: [STANDARD_TYPE[c.standard]],
+      GeneratorId: controlGeneratorId(account, c), Types: [STANDARD_TYPE[c.standard]],
       Severity: { Label: label, Normalized: NORMALIZED[label] ?? 40, Original: original },
       FindingProviderFields: { Severity: { Label: original, Original: original }, Types: [STANDARD_TYPE[c.standard]] },
       Title: c.requirement ? `${c.requirement} ${c.title}` : c.title,

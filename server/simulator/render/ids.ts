@@ -1,6 +1,7 @@
 import "server-only";
 import { hash, hex, scramble, unscramble } from "../data/random";
 import type { TSimOrganization } from "../data/organization";
+import { controlIdPath } from "../data/security-controls";
 import { copyOfGd, type TIdentity } from "../model/findings";
 
 // Finding ids look random but carry their index in the last 8 hex digits (scrambled with a seed key),
@@ -33,8 +34,8 @@ export function securityHubId(seed: number, org: TSimOrganization, id: TIdentity
   const r = org.regions[id.region];
   if (id.kind === "guardduty") return gdFindingArn(seed, org, id.gd as number, id.account, id.region);
   if (id.kind === "inspector") return `arn:aws:inspector2:${r}:${acct}:finding/${token32(seed, 401, id.i)}`;
-  const c = id.control;
-  return `arn:aws:securityhub:${r}:${acct}:subscription/${c?.standard}/${c?.generatorSuffix}/finding/${uuid(token32(seed, 401, id.i))}`;
+  const c = id.control as NonNullable<TIdentity["control"]>;
+  return `arn:aws:securityhub:${r}:${acct}:${controlIdPath(org.accounts[id.account], c)}/finding/${uuid(token32(seed, 401, id.i))}`;
 }
 
 /** The index a Security Hub finding id claims to be (still to be checked against securityHubId). */

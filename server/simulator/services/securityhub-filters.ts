@@ -3,6 +3,7 @@ import { SimError } from "../errors";
 import type { TIdentity, TState } from "../model/findings";
 import type { SimData } from "../model/store";
 import { baseSeverityLabel } from "../render/asff";
+import { controlGeneratorId } from "../data/security-controls";
 import { securityHubId } from "../render/ids";
 
 type TStringFilter = { Value?: string; Comparison?: string };
@@ -19,7 +20,7 @@ const IDENTITY_FIELDS: Record<string, TGetter> = {
   CompanyName: (_, id) => (id.kind === "control" ? "AWS" : "Amazon"),
   ProductArn: (data, id) => `arn:aws:securityhub:${data.org.regions[id.region]}::product/aws/${PRODUCT_SLUG[id.kind]}`,
   ComplianceSecurityControlId: (_, id) => id.control?.controlId,
-  GeneratorId: (_, id) => (id.kind === "control" ? `${id.control?.standard}/${id.control?.generatorSuffix}` : id.kind === "inspector" ? "AWSInspector" : undefined),
+  GeneratorId: (data, id) => (id.kind === "control" ? controlGeneratorId(data.org.accounts[id.account], id.control!) : id.kind === "inspector" ? "AWSInspector" : undefined),
   Id: (data, id) => securityHubId(data.seed, data.org, id),
 };
 const STATE_FIELDS: Record<string, TGetter> = {

@@ -48,7 +48,7 @@ function describeHub(req: TRequest, rt: SimRuntime): TResponse {
   if (region < 0 || account.status !== "ACTIVE") throw new SimError(401, "InvalidAccessException", `Account ${account.id} is not subscribed to AWS Security Hub`);
   if (asked && asked !== hubArn) throw new SimError(404, "ResourceNotFoundException", `Hub ${asked} not found`);
   const subscribed = new Date(Date.UTC(2022, 0, 10) + (hash(rt.seed, 7540, account.index, region) % 500) * 86_400_000).toISOString();
-  return json({ HubArn: hubArn, SubscribedAt: subscribed, AutoEnableControls: true, ControlFindingGenerator: "SECURITY_CONTROL" });
+  return json({ HubArn: hubArn, SubscribedAt: subscribed, AutoEnableControls: true, ControlFindingGenerator: account.controlFindingGenerator });
 }
 
 function describeStandardsControls(req: TRequest, rt: SimRuntime): TResponse {
