@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { useApiErrorMessage } from "@/components/lib/use-api-error-message";
 import type { TActionItemView } from "@/server/review/review.types";
+import { ItemLink } from "./action-item-fields";
 import { fetchMyActionItems, patchActionItem, reviewKeys } from "./reviews-api";
 
 /** The signed-in user's queue: their open action items across reviews; ticking one marks it done. */
@@ -40,6 +41,7 @@ export function MyActionItems({ initial, renderedAt }: { initial: TActionItemVie
                   <div className="text-muted-foreground">
                     {item.dueDate ? `${t("itemDue")} ${item.dueDate}` : null}
                     {item.overdue ? <span className="ml-2 font-medium text-danger">{t("overdue")}</span> : null}
+                    {item.link ? <> · <ItemLink link={item.link} /></> : null}
                     {item.reviewPeriodEnd ? (
                       <> · <Link href={`/review/${item.reviewId}`} className="text-link hover:underline">{t("fromReview", { date: format.dateTime(new Date(item.reviewPeriodEnd), { dateStyle: "medium" }) })}</Link></>
                     ) : null}

@@ -1,4 +1,5 @@
 import "server-only";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type PDFDocumentType from "pdfkit";
@@ -7,8 +8,8 @@ import { AppError } from "@/server/http/app-error";
 import type { TReviewView } from "./review.types";
 
 // A review as CSV (agenda sections and their items, then the action items) or as a PDF for the minutes.
-// The PDF uses pdfkit's standard Helvetica, which has no Japanese glyphs: labels are English, and text
-// outside Latin-1 (e.g. Japanese notes) is shown as "?" (the CSV and the page keep it intact).
+// The PDF embeds Noto Sans JP (pdfkit subsets it: only the glyphs used go into the file), so Japanese notes,
+// decisions, action items and names come out as text. Headings stay English: the export has no locale.
 
 export type TReviewExportFormat = "csv" | "pdf";
 
@@ -41,11 +42,30 @@ export function reviewCsv(review: TReviewView): string {
 }
 
 // Loaded at run time, outside the bundler: pdfkit reads its font metrics from files next to its own code.
+const runtimeRequire = () => createRequire(path.join(process.cwd(), "package.json"));
 const loadPdfKit = (): typeof PDFDocumentType => {
   const name = "pdfkit";
-  return createRequire(path.join(process.cwd(), "package.json"))(name) as typeof PDFDocumentType;
+  return runtimeRequire()(name) as typeof PDFDocumentType;
 };
-// WinAnsi (Latin-1) only: anything else would print as garbage in the standard fonts.
+
+// The font files are resolved through the package (not a node_modules path), once per process.
+const FONT_PACKAGE = "@expo-google-fonts/noto-sans-jp";
+type TPdfFonts = { regular: string; bold: string };
+let fontFiles: TPdfFonts | null | undefined;
+export function reviewPdfFonts(): TPdfFonts | null {
+  if (fontFiles !== undefined) return fontFiles;
+  try {
+    const resolve = (file: string) => runtimeRequire().resolve(`${FONT_PACKAGE}/${file}`);
+    fontFiles = { regular: resolve("400Regular/NotoSansJP_400Regular.ttf"), bold: resolve("700Bold/NotoSansJP_700Bold.ttf") };
+    if (!existsSync(fontFiles.regular) || !existsSync(fontFiles.bold)) throw new Error(`missing ${fontFiles.regular} or ${fontFiles.bold}`);
+  } catch (error) {
+    // Still a usable PDF without the package, but only Latin-1: say so in the log, once.
+    console.error(`[review-export] ${FONT_PACKAGE} not found, the PDF falls back to Helvetica (no Japanese):`, error);
+    fontFiles = null;
+  }
+  return fontFiles;
+}
+// Helvetica is WinAnsi (Latin-1) only: anything else would print as garbage in the standard fonts.
 const latin = (text: string) => text.replace(/[^\u0009\u000a\u000d\u0020-\u007e\u00a0-\u00ff]/g, "?");
 const day = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
@@ -58,11 +78,18 @@ export async function reviewPdf(review: TReviewView): Promise<Buffer> {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  const heading = (text: string) => doc.moveDown(0.6).font("Helvetica-Bold").fontSize(13).text(latin(text)).font("Helvetica").fontSize(10);
-  const text = (t: string) => doc.text(latin(t));
+  const fonts = reviewPdfFonts();
+  if (fonts) {
+    doc.registerFont("Body", fonts.regular);
+    doc.registerFont("Body-Bold", fonts.bold);
+  }
+  const [REGULAR, BOLD] = fonts ? ["Body", "Body-Bold"] : ["Helvetica", "Helvetica-Bold"];
+  const clean = fonts ? (t: string) => t : latin;
+  const heading = (text: string) => doc.moveDown(0.6).font(BOLD).fontSize(13).text(clean(text)).font(REGULAR).fontSize(10);
+  const text = (t: string) => doc.text(clean(t));
 
-  doc.font("Helvetica-Bold").fontSize(18).text("Kanshi weekly review");
-  doc.font("Helvetica").fontSize(10);
+  doc.font(BOLD).fontSize(18).text("Kanshi weekly review");
+  doc.font(REGULAR).fontSize(10);
   text(`Period: ${day(review.periodStart)} - ${day(review.periodEnd)}`);
   text(`Status: ${review.status}${review.finalizedAt ? ` (finalized ${day(review.finalizedAt)}${review.finalizedBy ? ` by ${review.finalizedBy}` : ""})` : ""}`);
   text(`Started by: ${review.createdBy ?? "-"}    Agenda as of: ${day(review.agendaAt)}`);
@@ -73,7 +100,7 @@ export async function reviewPdf(review: TReviewView): Promise<Buffer> {
   heading("Agenda");
   for (const s of review.agenda.sections) {
     const change = s.change ? `  (${s.change.before ?? "-"}% -> ${s.change.now ?? "-"}%)` : "";
-    doc.moveDown(0.3).font("Helvetica-Bold").text(latin(`${SECTION_LABELS[s.key] ?? s.key}: ${s.count}${change}`)).font("Helvetica");
+    doc.moveDown(0.3).font(BOLD).text(clean(`${SECTION_LABELS[s.key] ?? s.key}: ${s.count}${change}`)).font(REGULAR);
     for (const i of s.items.slice(0, 20)) text(`  - ${i.title}${i.detail ? ` (${i.detail})` : ""}`);
     if (s.items.length > 20) text(`  ... and ${s.count - 20} more`);
   }

@@ -27,7 +27,9 @@ const PRINT_CSS = `@media print {
  * the meeting's record (editable by analysts while DRAFT).
  * Test hooks: review-page (data-status), review-status, review-period, agenda-section (data-key, data-count), agenda-count,
  *   review-attendee(s), attendee-user, attendee-name, attendee-add, decision-input, decision-add, review-decision, review-notes,
- *   action-items, action-item (data-id, data-status), action-item-title|owner|due|add|delete, review-save, review-saved,
+ *   action-items, action-item (data-id, data-status), action-item-title|owner|due|link|add|add-error|edit|delete|done|link-open,
+ *   action-item-editor (data-id), action-item-edit-title|owner|due|link, action-item-save|cancel, action-item-edit-error,
+ *   action-item-delete-dialog, action-item-delete-confirm, review-save, review-saved,
  *   review-finalize, review-refresh, review-meeting, review-print, review-export-pdf|csv, meeting-mode (data-slide),
  *   meeting-position, meeting-summary, meeting-exit.
  */
