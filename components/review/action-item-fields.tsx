@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Input, Label, Select } from "@/components/ui/field";
 import { isApiError } from "@/components/lib/api-client";
 import type { TUserOption } from "@/server/checklists/recurring/checklists.types";
-import type { TActionItemPatch, TActionItemView } from "@/server/review/review.types";
+import { isActionItemLink, type TActionItemPatch, type TActionItemView } from "@/server/review/review.types";
 
 // The fields of an action item (title, owner, due date, link), shared by the add form and the inline editor,
 // and what both need around them: the draft, the fields a 400 names, the link as shown in the table.
@@ -79,7 +79,7 @@ export function ActionItemFields({ idPrefix, testId, draft, onChange, users, dis
 export function ItemLink({ link }: { link: string | null }) {
   const t = useTranslations("review");
   if (!link) return <span className="text-muted-foreground">–</span>;
-  const safe = link.startsWith("/") || /^https?:\/\//i.test(link);
+  const safe = isActionItemLink(link);
   const shown = link.replace(/^https?:\/\//i, "");
   if (!safe) return <span className="break-all">{link}</span>;
   return (

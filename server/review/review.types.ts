@@ -43,7 +43,9 @@ export const ZReviewUpdate = z.object({
 export type TReviewUpdate = z.infer<typeof ZReviewUpdate>;
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
-const ZLink = z.string().trim().max(2000).refine((v) => v.startsWith("/") || /^https?:\/\//.test(v), "must be a path in Kanshi (/findings?…) or an http(s) URL");
+/** A path in Kanshi ("/findings?…", not "//host" or "/\\host", which browsers open as another site) or an http(s) URL. */
+export const isActionItemLink = (v: string): boolean => /^\/(?![/\\])/.test(v) || /^https?:\/\/[^/\\]/i.test(v);
+const ZLink = z.string().trim().max(2000).refine(isActionItemLink, "must be a path in Kanshi (/findings?…) or an http(s) URL");
 
 export const ZActionItemInput = z.object({
   title: z.string().trim().min(1, "is required").max(500, "must be at most 500 characters"),
