@@ -1,20 +1,27 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { DateTime } from "@/components/ui/date-time";
-import type { TDeliveryListItem, TDigestListItem } from "@/server/notifications/notifications.types";
+import { CHANNEL_SETTINGS, type TDeliveryListItem, type TDigestListItem, type TNotifyChannel } from "@/server/notifications/notifications.types";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { RetryDeliveryButton } from "./retry-delivery-button";
 
 const th = "px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-muted-foreground uppercase";
 const td = "px-4 py-3 align-top";
 
-function Delivery({ delivery, now }: { delivery: TDeliveryListItem; now: string }) {
+function Delivery({ delivery, subject, now, configured }: { delivery: TDeliveryListItem; subject: string; now: string; configured: boolean }) {
   const t = useTranslations("notifications");
+  // The same reasons the API would answer 409 with, shown before anyone clicks.
+  const blockedReason = !configured
+    ? t("retry.notConfigured", { channel: t(`channel.${delivery.channel}`), settings: CHANNEL_SETTINGS[delivery.channel] })
+    : delivery.sending
+      ? t("retry.sending")
+      : null;
   return (
     <li
       className="flex flex-col gap-1 border-b border-border pb-2 last:border-b-0 last:pb-0"
       data-testid="delivery"
       data-channel={delivery.channel}
       data-status={delivery.status}
+      data-sending={delivery.sending || undefined}
     >
       <span className="flex flex-wrap items-center gap-2">
         <span className="w-16 font-medium">{t(`channel.${delivery.channel}`)}</span>
@@ -41,13 +48,13 @@ function Delivery({ delivery, now }: { delivery: TDeliveryListItem; now: string 
           </code>
         </span>
       ) : null}
-      {delivery.status !== "sent" ? <RetryDeliveryButton id={delivery.id} channel={delivery.channel} /> : null}
+      <RetryDeliveryButton id={delivery.id} channel={delivery.channel} status={delivery.status} subject={subject} blockedReason={blockedReason} />
     </li>
   );
 }
 
-/** One row per digest; the deliveries cell has one line per channel. */
-export function DigestsTable({ digests, now }: { digests: TDigestListItem[]; now: string }) {
+/** One row per digest; the deliveries cell has one line per channel. `channels`: those configured now (the others cannot be retried). */
+export function DigestsTable({ digests, now, channels }: { digests: TDigestListItem[]; now: string; channels: TNotifyChannel[] }) {
   const t = useTranslations("notifications.list");
   const format = useFormatter();
   const short = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "short" });
@@ -80,7 +87,7 @@ export function DigestsTable({ digests, now }: { digests: TDigestListItem[]; now
               <td className={`${td} w-[28rem]`}>
                 <ul className="flex flex-col gap-2">
                   {digest.deliveries.map((delivery) => (
-                    <Delivery key={delivery.id} delivery={delivery} now={now} />
+                    <Delivery key={delivery.id} delivery={delivery} subject={digest.subject} now={now} configured={channels.includes(delivery.channel)} />
                   ))}
                 </ul>
               </td>

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import type { Prisma } from "@/server/generated/prisma/client";
+import { isLeased } from "./delivery-lease";
 import type { TChannel, TNotifyConfig } from "./notify-config";
 import type { TDeliveryListItem, TDeliveryStatus, TDigestPage, TNotifySettings } from "./notifications.types";
 
@@ -16,9 +17,9 @@ export function deliveryStatus(delivery: { state: string; attempts: number }): T
   return delivery.attempts > 0 ? "retrying" : "pending";
 }
 
-type TDeliveryRow = { id: string; channel: string; state: string; attempts: number; nextAttemptAt: Date; lastError: string | null; sentAt: Date | null; updatedAt: Date };
+type TDeliveryRow = { id: string; channel: string; state: string; attempts: number; nextAttemptAt: Date; lastError: string | null; sentAt: Date | null; updatedAt: Date; leasedUntil: Date | null };
 
-export function toDeliveryItem(row: TDeliveryRow): TDeliveryListItem {
+export function toDeliveryItem(row: TDeliveryRow, now = new Date()): TDeliveryListItem {
   const status = deliveryStatus(row);
   return {
     id: row.id,
@@ -29,6 +30,7 @@ export function toDeliveryItem(row: TDeliveryRow): TDeliveryListItem {
     lastError: row.lastError,
     sentAt: row.sentAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
+    sending: status !== "sent" && isLeased(row, now),
   };
 }
 
@@ -51,7 +53,7 @@ export async function listDigests(options: { cursor?: string; limit: number; fai
       take: options.limit + 1,
       select: {
         id: true, windowStart: true, windowEnd: true, subject: true, itemCount: true, createdAt: true,
-        deliveries: { orderBy: { channel: "desc" }, select: { id: true, channel: true, state: true, attempts: true, nextAttemptAt: true, lastError: true, sentAt: true, updatedAt: true } },
+        deliveries: { orderBy: { channel: "desc" }, select: { id: true, channel: true, state: true, attempts: true, nextAttemptAt: true, lastError: true, sentAt: true, updatedAt: true, leasedUntil: true } },
       },
     }),
     db.notificationDelivery.count({ where: { state: "FAILED" } }),
@@ -67,7 +69,7 @@ export async function listDigests(options: { cursor?: string; limit: number; fai
       subject: d.subject,
       itemCount: d.itemCount,
       createdAt: d.createdAt.toISOString(),
-      deliveries: d.deliveries.map(toDeliveryItem),
+      deliveries: d.deliveries.map((delivery) => toDeliveryItem(delivery)),
     })),
     nextCursor: rows.length > options.limit && last ? `${last.windowEnd.getTime()}.${last.id}` : null,
     counts: { failed, retrying },

@@ -175,7 +175,7 @@ describe("the deliveries list and Retry now", () => {
     expect(received.at(-1)!.text).toContain("Root account has access keys");
     expect((await listPage("?failed=1")).items).toEqual([]);
     expect(await m.db.auditLog.findMany({ where: { action: "notification.delivery.retry" } })).toMatchObject([
-      { targetId: hook.id, before: { state: "FAILED", attempts: 1 }, after: { state: "SENT", attempts: 2, lastError: null } },
+      { targetId: hook.id, before: { state: "FAILED", attempts: 1 }, after: { outcome: "sent", state: "SENT", attempts: 2, lastError: null } },
     ]);
 
     // Sent is final.
@@ -239,22 +239,22 @@ describe("the deliveries list and Retry now", () => {
     expect(unknown.status).toBe(404);
   });
 
-  it("does not send a delivery a worker is sending right now (its lease), and sends it once the lease is gone", async () => {
+  it("does not send a delivery a worker is sending right now (its lease), and sends it once the lease ran out", async () => {
     const digest = await m.db.notificationDigest.create({
       data: { windowStart: new Date(Date.now() - 60 * MIN), windowEnd: new Date(), subject: "[Kanshi] leased", text: "leased digest", html: "", blocks: [], itemCount: 1, deliveries: { create: [{ channel: "webhook" }] } },
       include: { deliveries: true },
     });
     const id = digest.deliveries[0]!.id;
-    // What the worker's claim writes: nextAttemptAt one lease (5 minutes) after updatedAt.
-    const claimedAt = new Date();
-    await m.db.$executeRaw`UPDATE notification_deliveries SET "updatedAt" = ${claimedAt}, "nextAttemptAt" = ${new Date(claimedAt.getTime() + 5 * MIN)} WHERE id = ${id}`;
+    // What a worker's claim writes: a lease token, held until five minutes from now.
+    await m.db.$executeRaw`UPDATE notification_deliveries SET "leaseToken" = 'worker-1', "leasedUntil" = now() + interval '5 minutes' WHERE id = ${id}`;
+    expect((await listPage()).items[0]!.deliveries[0]).toMatchObject({ id, sending: true });
     const busy = await retry(id);
     expect(busy.status).toBe(409);
     expect(await busy.json()).toMatchObject({ error: { message: expect.stringMatching(/being sent right now/) } });
     expect(received).toHaveLength(0);
-    // A delivery backing off (nextAttemptAt less than a lease ahead) is not leased: Retry now sends it.
-    await m.db.$executeRaw`UPDATE notification_deliveries SET "updatedAt" = ${claimedAt}, "nextAttemptAt" = ${new Date(claimedAt.getTime() + 2 * MIN)}, attempts = 1 WHERE id = ${id}`;
-    expect(await (await retry(id)).json()).toMatchObject({ outcome: "sent", delivery: { status: "sent", attempts: 2 } });
+    // A lease that ran out (its holder died) is no lease: Retry now sends it.
+    await m.db.$executeRaw`UPDATE notification_deliveries SET "leasedUntil" = now() - interval '1 second', attempts = 1 WHERE id = ${id}`;
+    expect(await (await retry(id)).json()).toMatchObject({ outcome: "sent", delivery: { status: "sent", attempts: 2, sending: false } });
     expect(received.map((r) => r.text)).toEqual(["leased digest"]);
   });
 });

@@ -16,6 +16,8 @@ export type TDeliveryListItem = {
   lastError: string | null;
   sentAt: string | null;
   updatedAt: string;
+  /** a worker or another admin's "Retry now" holds its lease right now: Retry now would be refused */
+  sending: boolean;
 };
 
 export type TDigestListItem = {
@@ -45,6 +47,12 @@ export type TNotifySettings = {
 
 export type TTestResult = { channel: TNotifyChannel; target: string; ok: boolean; error: string | null; durationMs: number };
 export type TTestResponse = { results: TTestResult[] };
+
+/** The settings a channel needs (the reason a delivery of an unconfigured channel cannot be retried). */
+export const CHANNEL_SETTINGS: Record<TNotifyChannel, string> = {
+  webhook: "KANSHI_NOTIFY_WEBHOOK_URL",
+  email: "KANSHI_NOTIFY_SMTP_URL, KANSHI_NOTIFY_EMAIL_FROM and KANSHI_NOTIFY_EMAIL_TO",
+};
 
 export type TRetryResponse = { outcome: "sent" | "retried" | "failed"; delivery: TDeliveryListItem };
 

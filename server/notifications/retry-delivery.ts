@@ -4,21 +4,25 @@ import type { TSessionUser } from "@/server/auth/roles.types";
 import { db } from "@/server/db";
 import { getEnv } from "@/server/env";
 import { AppError } from "@/server/http/app-error";
+import { claimDelivery, leaseMsFor } from "./delivery-lease";
 import { toDeliveryItem } from "./list-deliveries";
-import type { TRetryResponse } from "./notifications.types";
+import { CHANNEL_SETTINGS, type TRetryResponse } from "./notifications.types";
 import { notifyConfigFromEnv, type TChannel, type TNotifyConfig } from "./notify-config";
-import { deliver, LEASE_MS, type TClaimed } from "./run-notifications";
+import { deliver, type TDeliverOutcome } from "./run-notifications";
 
 // "Retry now" on a failed or pending delivery sends it at once, in the request, so the admin sees the
-// outcome without waiting for the next notify run. The delivery is claimed the same way the worker
-// claims it (a lease on nextAttemptAt), so the worker does not send it at the same time. A manual
-// retry is one more attempt: it counts, and when it fails the usual rules apply (a retryable error
-// below the attempt limit schedules the next attempt; otherwise the delivery stays FAILED).
+// outcome without waiting for the next notify run. It takes the delivery's lease first (delivery-lease.ts),
+// so no worker and no other admin sends it at the same time. A manual retry is one more attempt: it
+// counts, and when it fails the usual rules apply (a retryable error below the attempt limit schedules
+// the next attempt; otherwise the delivery stays FAILED). Every attempt is audited, a crashed one too.
 
-const ENV_OF: Record<TChannel, string> = {
-  webhook: "KANSHI_NOTIFY_WEBHOOK_URL",
-  email: "KANSHI_NOTIFY_SMTP_URL, KANSHI_NOTIFY_EMAIL_FROM and KANSHI_NOTIFY_EMAIL_TO",
-};
+const BUSY = "This delivery is being sent right now; reload the page in a minute to see the outcome.";
+
+export function channelNotConfiguredMessage(channel: TChannel): string {
+  return `The ${channel} channel is not configured any more: set ${CHANNEL_SETTINGS[channel]} and restart Kanshi before retrying.`;
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function retryDelivery(options: {
   deliveryId: string;
@@ -36,27 +40,39 @@ export async function retryDelivery(options: {
   if (before.state === "SENT") throw new AppError("CONFLICT", "This delivery was already sent; there is nothing to retry.");
   const channel = before.channel as TChannel;
   if ((channel === "webhook" && !config.webhookUrl) || (channel === "email" && !config.email)) {
-    throw new AppError("CONFLICT", `The ${channel} channel is not configured any more: set ${ENV_OF[channel]} and restart Kanshi before retrying.`);
+    throw new AppError("CONFLICT", channelNotConfiguredMessage(channel));
   }
 
-  // A PENDING row whose nextAttemptAt is exactly one lease after its last update is being sent by a worker right now.
-  const leaseSeconds = LEASE_MS / 1000;
-  const [claimed] = await db.$queryRaw<TClaimed[]>`
-    UPDATE notification_deliveries SET state = 'PENDING', "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}, "updatedAt" = ${now}
-    WHERE id = ${options.deliveryId} AND state <> 'SENT'
-      AND NOT (state = 'PENDING' AND "nextAttemptAt" > ${now} AND "nextAttemptAt" - "updatedAt" = make_interval(secs => ${leaseSeconds}::int))
-    RETURNING id, "digestId", channel, attempts`;
-  if (!claimed) throw new AppError("CONFLICT", "This delivery is being sent right now; reload the page in a minute to see the outcome.");
+  const lease = await claimDelivery({ id: before.id, leaseMs: leaseMsFor(config.timeoutMs) });
+  if (!lease) {
+    const sent = (await db.notificationDelivery.findUnique({ where: { id: before.id }, select: { state: true } }))?.state === "SENT";
+    throw new AppError("CONFLICT", sent ? "This delivery was sent meanwhile; there is nothing to retry." : BUSY);
+  }
 
-  const outcome = await deliver(claimed, config, now);
-  const after = await db.notificationDelivery.findUniqueOrThrow({ where: { id: claimed.id } });
-  await recordAudit({
-    actor: options.actor,
-    action: "notification.delivery.retry",
-    target: { type: "notificationDelivery", id: claimed.id },
-    before: { channel, state: before.state, attempts: before.attempts, lastError: before.lastError },
-    after: { state: after.state, attempts: after.attempts, lastError: after.lastError },
-    ip: options.ip,
-  });
+  let outcome: TDeliverOutcome | "error" = "error";
+  let failure: string | null = null;
+  try {
+    outcome = await deliver(lease, config, now);
+  } catch (error) {
+    failure = describe(error);
+    throw error;
+  } finally {
+    // Audited whatever happened, the outcome included; deliver() released the lease if it threw.
+    const after = await db.notificationDelivery.findUnique({ where: { id: before.id } }).catch(() => null);
+    await recordAudit({
+      actor: options.actor,
+      action: "notification.delivery.retry",
+      target: { type: "notificationDelivery", id: before.id },
+      before: { channel, state: before.state, attempts: before.attempts, lastError: before.lastError },
+      after: { outcome, ...(failure !== null ? { error: failure } : {}), ...(after ? { state: after.state, attempts: after.attempts, lastError: after.lastError } : {}) },
+      ip: options.ip,
+    }).catch((auditError: unknown) => {
+      // The send's own error is the one to report; a failing audit after a successful send is.
+      if (failure === null) throw auditError;
+      console.error("[notify] could not audit the failed retry:", describe(auditError));
+    });
+  }
+  if (outcome === "lost") throw new AppError("CONFLICT", BUSY);
+  const after = await db.notificationDelivery.findUniqueOrThrow({ where: { id: before.id } });
   return { outcome, delivery: toDeliveryItem(after) };
 }

@@ -1,8 +1,10 @@
 import "server-only";
 import { db } from "@/server/db";
+import type { Prisma } from "@/server/generated/prisma/client";
 import { getEnv } from "@/server/env";
 import { collectDigest, itemCount, markNotified, renderDigest, type TRenderedDigest } from "./digest";
 import { channelsOf, notifyConfigFromEnv, type TChannel, type TNotifyConfig } from "./notify-config";
+import { claimNextDue, leaseMsFor, releaseLease, renewLease, type TLease } from "./delivery-lease";
 import { sendDigest } from "./send";
 
 // Notifications (issue 7): a digest of what is new since the last one (the watermark in
@@ -23,10 +25,7 @@ export type TNotifySummary = TDeliverySummary & { digestId: string | null; items
 const CURSOR_ID = "digest";
 /** The first digest looks back this far. */
 const FIRST_WINDOW_MS = 24 * 3600_000;
-/** A claimed delivery is not claimed again for this long (a process that dies mid-send). */
-export const LEASE_MS = 5 * 60_000;
 const MAX_BACKOFF_SECONDS = 3600;
-const CLAIM_BATCH = 20;
 /** A call this much before the interval is up still builds the digest (timer jitter). */
 const INTERVAL_SLACK_MS = 30_000;
 const DIGEST_RETENTION_MS = 90 * 24 * 3600_000;
@@ -100,24 +99,24 @@ async function prune(now: Date): Promise<void> {
   await db.notifiedItem.deleteMany({ where: { notifiedAt: { lt: new Date(now.getTime() - NOTIFIED_RETENTION_MS) } } });
 }
 
-export type TClaimed = { id: string; digestId: string; channel: TChannel; attempts: number };
-
-async function claim(now: Date): Promise<TClaimed[]> {
-  return db.$queryRaw<TClaimed[]>`
-    UPDATE notification_deliveries d SET "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}, "updatedAt" = ${now}
-    WHERE d.id IN (SELECT id FROM notification_deliveries WHERE state = 'PENDING' AND "nextAttemptAt" <= ${now}
-      ORDER BY "nextAttemptAt", id LIMIT ${CLAIM_BATCH} FOR UPDATE SKIP LOCKED)
-    RETURNING d.id, d."digestId", d.channel, d.attempts`;
-}
-
-/** Sends every due PENDING delivery once (those backing off wait for a later call). Never throws. */
+/** Sends every due PENDING delivery once (those backing off wait for a later call), one lease at a time. Never throws. */
 export async function retryNotifications(options: TNotifyOptions = {}): Promise<TDeliverySummary> {
   const summary: TDeliverySummary = { sent: 0, failed: 0, retried: 0 };
   try {
     const config = configOf(options);
     const now = options.now ?? new Date();
-    for (let batch = await claim(now); batch.length > 0; batch = await claim(now)) {
-      for (const delivery of batch) summary[await deliver(delivery, config, now)]++;
+    const leaseMs = leaseMsFor(config.timeoutMs);
+    // Claimed one by one, each right before its send: a lease never waits behind other sends.
+    const tried: string[] = [];
+    for (let lease = await claimNextDue({ now, leaseMs, skip: tried }); lease; lease = await claimNextDue({ now, leaseMs, skip: tried })) {
+      tried.push(lease.id);
+      try {
+        const outcome = await deliver(lease, config, now);
+        if (outcome !== "lost") summary[outcome]++;
+      } catch (error) {
+        // The lease is given back: the next run tries again; the others of this run go on.
+        console.error(`[notify] could not send delivery ${lease.id}:`, describe(error));
+      }
     }
   } catch (error) {
     console.error("[notify] could not send the pending digests:", describe(error));
@@ -125,25 +124,43 @@ export async function retryNotifications(options: TNotifyOptions = {}): Promise<
   return summary;
 }
 
-/** One send of a claimed delivery and its new state (the admin's "Retry now" uses it too). */
-export async function deliver(delivery: TClaimed, config: TNotifyConfig, now: Date): Promise<keyof TDeliverySummary> {
-  const digest = await db.notificationDigest.findUniqueOrThrow({ where: { id: delivery.digestId }, select: { subject: true, text: true, html: true, blocks: true } });
-  const outcome = await sendDigest(delivery.channel, config, { ...digest, blocks: digest.blocks as unknown[] } satisfies TRenderedDigest);
-  const attempts = delivery.attempts + 1;
-  if (outcome.ok) {
-    await db.notificationDelivery.update({ where: { id: delivery.id }, data: { state: "SENT", attempts, sentAt: now, lastError: null } });
-    return "sent";
+export type TDeliverOutcome = keyof TDeliverySummary | "lost";
+
+/**
+ * One send of a leased delivery and its new state (the admin's "Retry now" uses it too). "lost": the
+ * lease was gone right before sending (it expired and another sender took it): nothing was sent. When it
+ * throws (the database), the lease is released and the delivery stays as it was.
+ */
+export async function deliver(lease: TLease, config: TNotifyConfig, now: Date): Promise<TDeliverOutcome> {
+  try {
+    const digest = await db.notificationDigest.findUniqueOrThrow({ where: { id: lease.digestId }, select: { subject: true, text: true, html: true, blocks: true } });
+    if (!(await renewLease(lease, leaseMsFor(config.timeoutMs)))) {
+      console.warn(`[notify] ${lease.channel} delivery ${lease.id} not sent: its lease expired and another sender holds it`);
+      return "lost";
+    }
+    const outcome = await sendDigest(lease.channel, config, { ...digest, blocks: digest.blocks as unknown[] } satisfies TRenderedDigest);
+    const attempts = lease.attempts + 1;
+    let result: keyof TDeliverySummary;
+    let data: Prisma.NotificationDeliveryUpdateManyMutationInput;
+    if (outcome.ok) {
+      result = "sent";
+      data = { state: "SENT", attempts, sentAt: now, lastError: null };
+    } else if (!outcome.retryable || attempts >= config.maxAttempts) {
+      console.error(`[notify] ${lease.channel} digest "${digest.subject}" failed after ${attempts} attempt(s): ${outcome.error}`);
+      result = "failed";
+      data = { state: "FAILED", attempts, lastError: outcome.error };
+    } else {
+      const waitSeconds = Math.min(MAX_BACKOFF_SECONDS, config.backoffSeconds * 2 ** (attempts - 1));
+      console.warn(`[notify] ${lease.channel} digest not sent (attempt ${attempts} of ${config.maxAttempts}, next in ${waitSeconds} s): ${outcome.error}`);
+      result = "retried";
+      data = { state: "PENDING", attempts, lastError: outcome.error, nextAttemptAt: new Date(now.getTime() + waitSeconds * 1000) };
+    }
+    // Written by the lease holder only, and the lease ends with it.
+    const written = await db.notificationDelivery.updateMany({ where: { id: lease.id, leaseToken: lease.token }, data: { ...data, leaseToken: null, leasedUntil: null } });
+    if (written.count === 0) console.error(`[notify] ${lease.channel} delivery ${lease.id}: the lease ended during the send; its outcome (${result}) was not recorded`);
+    return result;
+  } catch (error) {
+    await releaseLease(lease).catch(() => undefined);
+    throw error;
   }
-  if (!outcome.retryable || attempts >= config.maxAttempts) {
-    console.error(`[notify] ${delivery.channel} digest "${digest.subject}" failed after ${attempts} attempt(s): ${outcome.error}`);
-    await db.notificationDelivery.update({ where: { id: delivery.id }, data: { state: "FAILED", attempts, lastError: outcome.error } });
-    return "failed";
-  }
-  const waitSeconds = Math.min(MAX_BACKOFF_SECONDS, config.backoffSeconds * 2 ** (attempts - 1));
-  console.warn(`[notify] ${delivery.channel} digest not sent (attempt ${attempts} of ${config.maxAttempts}, next in ${waitSeconds} s): ${outcome.error}`);
-  await db.notificationDelivery.update({
-    where: { id: delivery.id },
-    data: { attempts, lastError: outcome.error, nextAttemptAt: new Date(now.getTime() + waitSeconds * 1000) },
-  });
-  return "retried";
 }

@@ -12,6 +12,7 @@ import { DigestFilter, digestsHref } from "@/components/notifications/digest-fil
 import { DigestsTable } from "@/components/notifications/digests-table";
 import { NotifyEmptyState } from "@/components/notifications/notify-empty-state";
 import { NotifySettingsCard } from "@/components/notifications/notify-settings-card";
+import { RetryAnnouncer } from "@/components/notifications/retry-announcer";
 import { SendTestButton } from "@/components/notifications/send-test-button";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -34,7 +35,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const cursor = cursorParam && CURSOR_PATTERN.test(cursorParam) ? cursorParam : undefined;
   const failed = ["1", "true"].includes(first(params.failed) ?? "");
   const config = notifyConfigFromEnv(getEnv());
-  const configured = channelsOf(config).length > 0;
+  const channels = channelsOf(config);
+  const configured = channels.length > 0;
   const [page, t, tSettings] = await Promise.all([
     listDigests({ cursor, limit: PAGE_SIZE, failedOnly: failed }),
     getTranslations("notifications"),
@@ -67,34 +69,36 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               <DigestFilter failed={failed} />
             </div>
 
-            {page.items.length === 0 ? (
-              failed ? (
-                <EmptyState icon={BellRing} title={t("list.emptyFailedTitle")} description={t("list.emptyFailedBody")} headingLevel="h3" />
-              ) : (
-                <EmptyState icon={BellRing} title={t("list.emptyTitle")} description={t("list.emptyBody")} headingLevel="h3" />
-              )
-            ) : (
-              <DigestsTable digests={page.items} now={now} />
-            )}
-
-            {cursor || page.nextCursor ? (
-              <nav aria-label={t("list.pagination")} className="flex items-center justify-between gap-2">
-                {cursor ? (
-                  <Link href={digestsHref({ failed })} className={buttonVariants({ variant: "secondary" })} data-testid="digests-newest">
-                    <ArrowLeft aria-hidden="true" className="size-4" />
-                    {t("list.newest")}
-                  </Link>
+            <RetryAnnouncer>
+              {page.items.length === 0 ? (
+                failed ? (
+                  <EmptyState icon={BellRing} title={t("list.emptyFailedTitle")} description={t("list.emptyFailedBody")} headingLevel="h3" />
                 ) : (
-                  <span />
-                )}
-                {page.nextCursor ? (
-                  <Link href={digestsHref({ failed, cursor: page.nextCursor })} rel="next" className={buttonVariants({ variant: "secondary" })} data-testid="digests-older">
-                    {t("list.older")}
-                    <ArrowRight aria-hidden="true" className="size-4" />
-                  </Link>
-                ) : null}
-              </nav>
-            ) : null}
+                  <EmptyState icon={BellRing} title={t("list.emptyTitle")} description={t("list.emptyBody")} headingLevel="h3" />
+                )
+              ) : (
+                <DigestsTable digests={page.items} now={now} channels={channels} />
+              )}
+
+              {cursor || page.nextCursor ? (
+                <nav aria-label={t("list.pagination")} className="flex items-center justify-between gap-2">
+                  {cursor ? (
+                    <Link href={digestsHref({ failed })} className={buttonVariants({ variant: "secondary" })} data-testid="digests-newest">
+                      <ArrowLeft aria-hidden="true" className="size-4" />
+                      {t("list.newest")}
+                    </Link>
+                  ) : (
+                    <span />
+                  )}
+                  {page.nextCursor ? (
+                    <Link href={digestsHref({ failed, cursor: page.nextCursor })} rel="next" className={buttonVariants({ variant: "secondary" })} data-testid="digests-older">
+                      {t("list.older")}
+                      <ArrowRight aria-hidden="true" className="size-4" />
+                    </Link>
+                  ) : null}
+                </nav>
+              ) : null}
+            </RetryAnnouncer>
           </section>
         ) : null}
       </div>
