@@ -27,7 +27,8 @@ test.describe("weekly review", () => {
     const reviewId = page.url().split("/").pop()!;
     await expect(page.getByTestId("review-status")).toHaveText("Draft");
     await expect(page.getByTestId("agenda-section")).toHaveCount(9);
-    await expect(page.locator('[data-testid="agenda-section"][data-key="newCriticalHigh"] a[data-testid="agenda-count"]')).toHaveAttribute("href", /^\/findings\?severity=CRITICAL,HIGH/);
+    await expect(page.locator('[data-testid="agenda-section"][data-key="newCriticalHigh"] a[data-testid="agenda-count"]'))
+      .toHaveAttribute("href", `/findings?review=${reviewId}&reviewSection=newCriticalHigh&severity=all&status=all&record=all`);
 
     const picker = page.getByTestId("attendee-user");
     await expect(picker.locator("option", { hasText: DEMO.ANALYST })).toHaveCount(1);
@@ -99,6 +100,24 @@ test.describe("weekly review", () => {
     await page.goto(`/review/${reviewId}?print=1`);
     await expect(page.getByTestId("review-print-now")).toBeVisible();
     await expect(page.getByTestId("review-notes-text")).toHaveText("Quiet week; one new CRITICAL on the payments account.");
+  });
+
+  test("an agenda count opens the list of exactly the findings it counts, under a review chip", async ({ page }) => {
+    const started = await page.request.post("/api/reviews");
+    expect(started.status()).toBe(201);
+    const review = (await started.json()) as { id: string; periodStart: string; periodEnd: string };
+    await page.goto(`/review/${review.id}`);
+    const section = page.locator('[data-testid="agenda-section"][data-key="newCriticalHigh"]');
+    const count = (await section.getAttribute("data-count"))!;
+    await section.getByTestId("agenda-count").click();
+    await expect(page).toHaveURL(new RegExp(`/findings\\?review=${review.id}&reviewSection=newCriticalHigh&`));
+    const chip = page.locator('[data-testid="filter-chip"][data-field="review"]');
+    await expect(chip).toHaveText(`Review ${review.periodStart.slice(0, 10)} – ${review.periodEnd.slice(0, 10)}: New CRITICAL / HIGH`);
+    await expect(page.getByTestId("result-count")).toHaveAttribute("data-count", count);
+    expect(await seriousViolations(page)).toEqual([]);
+    // Removing the chip leaves the section.
+    await chip.getByTestId("filter-chip-remove").click();
+    await expect(page).not.toHaveURL(/review=/);
   });
 
   test("an analyst adds an action item with a link, edits it inline and deletes another; a viewer sees no Edit", async ({ page, browser }) => {

@@ -9,8 +9,8 @@ import { Input, Label, Select } from "@/components/ui/field";
 import { Menu, MenuItem } from "@/components/ui/menu";
 import type { TFacets } from "./findings-api";
 import { FilterEditor, applyField } from "./filter-editor";
-import { useFilterValueLabel } from "./filter-labels";
-import { FILTER_FIELDS, RANGE_FIELDS, SORT_DEFAULT, activeChips, defaultDir, isDefaultView, removeField, type TChip, type TFilterField } from "./filter-query";
+import { useFilterValueLabel, useReviewChipText } from "./filter-labels";
+import { ADDABLE_FIELDS, LINK_ONLY_FIELDS, RANGE_FIELDS, SORT_DEFAULT, activeChips, defaultDir, isDefaultView, removeField, type TChip, type TFilterField } from "./filter-query";
 import { Popover } from "./popover";
 
 const SEARCH_DELAY_MS = 300;
@@ -35,6 +35,7 @@ export function FilterBar({
   const t = useTranslations("findings.filter");
   const tFields = useTranslations("findings.fields");
   const label = useFilterValueLabel(facets);
+  const reviewText = useReviewChipText(params);
   const [editing, setEditing] = useState<TFilterField | null>(null);
   const barRef = useRef<HTMLDivElement>(null);
   const addRef = useRef<HTMLDivElement>(null);
@@ -76,17 +77,24 @@ export function FilterBar({
               data-default={chip.isDefault || undefined}
               className="inline-flex h-8 max-w-full items-center overflow-hidden rounded-full border border-border bg-card text-sm"
             >
-              <button
-                type="button"
-                aria-haspopup="dialog"
-                aria-expanded={editing === chip.field}
-                onClick={(event) => openEditor(chip.field, event.currentTarget)}
-                title={t("edit", { field: name })}
-                className="flex h-full min-w-0 items-center gap-1 pr-1 pl-3 hover:bg-accent"
-              >
-                <span className="text-muted-foreground">{name}:</span>
-                <span className="max-w-72 truncate font-medium">{chipText(chip)}</span>
-              </button>
+              {LINK_ONLY_FIELDS.includes(chip.field) ? (
+                // Set by a link (a review section): not editable here, only removable.
+                <span data-testid="filter-chip-text" className="flex h-full min-w-0 items-center pr-1 pl-3">
+                  <span className="max-w-96 truncate font-medium" title={reviewText ?? undefined}>{reviewText}</span>
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  aria-haspopup="dialog"
+                  aria-expanded={editing === chip.field}
+                  onClick={(event) => openEditor(chip.field, event.currentTarget)}
+                  title={t("edit", { field: name })}
+                  className="flex h-full min-w-0 items-center gap-1 pr-1 pl-3 hover:bg-accent"
+                >
+                  <span className="text-muted-foreground">{name}:</span>
+                  <span className="max-w-72 truncate font-medium">{chipText(chip)}</span>
+                </button>
+              )}
               <button
                 type="button"
                 data-testid="filter-chip-remove"
@@ -113,7 +121,7 @@ export function FilterBar({
               </>
             }
           >
-            {FILTER_FIELDS.map((field) => (
+            {ADDABLE_FIELDS.map((field) => (
               <MenuItem key={field} data-testid={`filter-add-${field}`} onSelect={() => openEditor(field, addRef.current?.querySelector("button") ?? null)}>
                 {tFields(field)}
               </MenuItem>

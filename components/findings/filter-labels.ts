@@ -1,9 +1,14 @@
 "use client";
 
 import { useCallback } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
+import { fetchReview, reviewKeys } from "@/components/review/reviews-api";
+import { COMPLIANCE_STATUSES, REVIEW_FINDING_SECTIONS, type TComplianceStatus, type TReviewFindingSection } from "@/server/findings/findings.types";
 import type { TFacets } from "./findings-api";
 import type { TFilterField } from "./filter-query";
+
+const isSection = (value: string): value is TReviewFindingSection => (REVIEW_FINDING_SECTIONS as readonly string[]).includes(value);
 
 /** Words for a filter value: names for account, OU and user ids, translated codes, formatted dates. */
 export function useFilterValueLabel(facets: TFacets | undefined) {
@@ -30,6 +35,10 @@ export function useFilterValueLabel(facets: TFacets | undefined) {
           return value === "overdue" || value === "dueSoon" ? tValues(`sla.${value}`) : value;
         case "record":
           return value === "active" || value === "archived" || value === "all" ? tValues(`record.${value}`) : value;
+        case "compliance":
+          return (COMPLIANCE_STATUSES as readonly string[]).includes(value) ? tValues(`compliance.${value as TComplianceStatus}`) : value;
+        case "review":
+          return isSection(value) ? tValues(`reviewSection.${value}`) : value;
         case "suppressionExpired":
           return value === "true" ? tValues("suppressionExpired.true") : tValues("suppressionExpired.false");
         case "owner": {
@@ -57,4 +66,25 @@ export function useFilterValueLabel(facets: TFacets | undefined) {
     },
     [facets, format, tSeverity, tValues],
   );
+}
+
+/**
+ * The review chip's words, e.g. "Review 2026-11-20 – 2026-11-27: Resolved": the review's period (read from GET
+ * /api/reviews/:id; its id until then, or when it cannot be read) and the section. Null without a review filter.
+ */
+export function useReviewChipText(params: URLSearchParams): string | null {
+  const t = useTranslations("findings.filter");
+  const tValues = useTranslations("findings.values");
+  const id = params.get("review") ?? "";
+  const section = params.get("reviewSection") ?? "";
+  const { data } = useQuery({
+    queryKey: reviewKeys.one(id),
+    queryFn: ({ signal }) => fetchReview(id, signal),
+    enabled: id !== "",
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+  if (!id && !section) return null;
+  const period = data ? `${data.periodStart.slice(0, 10)} – ${data.periodEnd.slice(0, 10)}` : id;
+  return t("reviewChip", { period, section: isSection(section) ? tValues(`reviewSection.${section}`) : section });
 }

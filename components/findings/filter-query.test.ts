@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeChips, closedFindingsHref, effectiveList, filterQuery, findingsHref, listQuery, removeField, setClosedRange, toggleSeverity } from "./filter-query";
+import { ADDABLE_FIELDS, activeChips, closedFindingsHref, effectiveList, filterQuery, findingsHref, listQuery, removeField, setClosedRange, toggleSeverity } from "./filter-query";
 
 const params = (query: string) => new URLSearchParams(query);
 
@@ -62,5 +62,19 @@ describe("findings filter in the URL", () => {
     expect(chosen.get("status")).toBe("RESOLVED");
     expect(chosen.get("record")).toBe("all");
     expect(chosen.has("closedTo")).toBe(false);
+  });
+
+  it("keeps a review section as one removable chip that is not offered under + Filter; compliance is a filter like others", () => {
+    const p = params("review=crev1&reviewSection=resolved&severity=all&status=all&record=all&compliance=FAILED");
+    expect(activeChips(p).map((chip) => [chip.field, chip.values])).toEqual([
+      ["review", ["crev1", "resolved"]],
+      ["compliance", ["FAILED"]],
+      ["record", ["all"]],
+    ]);
+    expect(filterQuery(p)).toBe("review=crev1&reviewSection=resolved&severity=all&status=all&record=all&compliance=FAILED");
+    expect(ADDABLE_FIELDS).not.toContain("review");
+    expect(ADDABLE_FIELDS).toContain("compliance");
+    removeField(p, "review");
+    expect(p.has("review") || p.has("reviewSection")).toBe(false);
   });
 });

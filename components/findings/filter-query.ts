@@ -1,7 +1,7 @@
 // The findings filter as URL query parameters. The page URL and GET /api/findings share the same
 // parameters (server/findings/findings.types.ts FILTER_PARAMS), so the page's query string goes to the
 // API as it is. Pure: used by client components and unit tests.
-import { FILTER_PARAMS, FINDING_SOURCES, STANDARDS, WORKFLOW_STATUSES, type TFilterParam, type TSortKey } from "@/server/findings/findings.types";
+import { COMPLIANCE_STATUSES, FILTER_PARAMS, FINDING_SOURCES, STANDARDS, WORKFLOW_STATUSES, type TFilterParam, type TSortKey } from "@/server/findings/findings.types";
 import { SEVERITIES, type TSeverity } from "@/server/findings/severity.types";
 
 export const DEFAULT_SEVERITIES: readonly TSeverity[] = ["CRITICAL", "HIGH"];
@@ -15,6 +15,7 @@ const FILTER_SET = new Set<string>(FILTER_PARAMS);
 
 /** The filters a person adds or edits, each a chip in the filter bar; date ranges use two parameters. */
 export const FILTER_FIELDS = [
+  "review",
   "severity",
   "status",
   "source",
@@ -30,13 +31,23 @@ export const FILTER_FIELDS = [
   "firstSeen",
   "lastSeen",
   "closed",
+  "compliance",
   "writeBack",
   "suppressionExpired",
   "record",
 ] as const;
 export type TFilterField = (typeof FILTER_FIELDS)[number];
 
+/**
+ * Fields only a link sets (a weekly review's section: review=<id>&reviewSection=<key>): shown as a chip that can be
+ * removed, not offered under "+ Filter" nor edited.
+ */
+export const LINK_ONLY_FIELDS: readonly TFilterField[] = ["review"];
+/** The fields under "+ Filter". */
+export const ADDABLE_FIELDS: readonly TFilterField[] = FILTER_FIELDS.filter((field) => !LINK_ONLY_FIELDS.includes(field));
+
 export const FIELD_PARAMS: Record<TFilterField, readonly TFilterParam[]> = {
+  review: ["review", "reviewSection"],
   severity: ["severity"],
   status: ["status"],
   source: ["source"],
@@ -52,6 +63,7 @@ export const FIELD_PARAMS: Record<TFilterField, readonly TFilterParam[]> = {
   firstSeen: ["firstSeenFrom", "firstSeenTo"],
   lastSeen: ["lastSeenFrom", "lastSeenTo"],
   closed: ["closedFrom", "closedTo"],
+  compliance: ["compliance"],
   writeBack: ["writeBack"],
   suppressionExpired: ["suppressionExpired"],
   record: ["record"],
@@ -66,6 +78,7 @@ export const ENUM_OPTIONS = {
   status: WORKFLOW_STATUSES,
   source: FINDING_SOURCES,
   standard: STANDARD_KEYS,
+  compliance: COMPLIANCE_STATUSES,
   writeBack: WRITE_BACK_FILTERS,
 } as const;
 
@@ -158,6 +171,12 @@ export function activeChips(params: URLSearchParams): TChip[] {
       const from = params.get(fromKey) ?? "";
       const to = params.get(toKey) ?? "";
       if (from || to) chips.push({ field, values: [from, to], isDefault: false });
+      continue;
+    }
+    if (field === "review") {
+      const review = params.get("review") ?? "";
+      const section = params.get("reviewSection") ?? "";
+      if (review || section) chips.push({ field, values: [review, section], isDefault: false });
       continue;
     }
     if (field === "record") {

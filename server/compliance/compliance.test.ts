@@ -185,9 +185,9 @@ describe("compliance scores (PostgreSQL)", () => {
     expect(org.figures.score).toBe(25);
     const prod = await m.controls.listFailingControls({ standard: "fsbp", ou: "ou-ab12-prod0001" });
     expect(prod.controls.map((c) => c.controlId)).toEqual(["S3.1"]);
-    expect(prod.controls[0]!.findingsHref).toBe("/findings?control=S3.1&standard=fsbp&severity=all&status=NEW%2CNOTIFIED&ou=ou-ab12-prod0001");
+    expect(prod.controls[0]!.findingsHref).toBe("/findings?control=S3.1&standard=fsbp&compliance=FAILED&record=active&status=NEW%2CNOTIFIED%2CRESOLVED&severity=all&ou=ou-ab12-prod0001");
     const acc = await m.controls.listFailingControls({ standard: "cis", account: A.web });
-    expect(acc.controls.map((c) => c.findingsHref)).toEqual([`/findings?control=IAM.4&standard=cis&severity=all&status=NEW%2CNOTIFIED&account=${A.web}`]);
+    expect(acc.controls.map((c) => c.findingsHref)).toEqual([`/findings?control=IAM.4&standard=cis&compliance=FAILED&record=active&status=NEW%2CNOTIFIED%2CRESOLVED&severity=all&account=${A.web}`]);
   });
 
   it("routes: VIEWER reads; bad parameters are 400s that name them; no session is 401", async () => {

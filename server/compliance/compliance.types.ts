@@ -60,9 +60,12 @@ export function scopeOf(q: { account?: string; ou?: string }): { scopeType: TSco
   return { scopeType: "org", scopeId: "" };
 }
 
-/** The findings list of a control in a scope: failing control findings are open (NEW / NOTIFIED) at any severity. */
+/**
+ * The findings list of a control in a scope: exactly its failed findings as list-failing-controls.ts counts them — FAILED,
+ * active and not suppressed, whatever else their workflow status (a FAILED finding resolved by hand still fails).
+ */
 export function controlFindingsHref(controlId: string, standard: TStandardKey, q: { account?: string; ou?: string }): string {
-  const p = new URLSearchParams({ control: controlId, standard, severity: "all", status: "NEW,NOTIFIED" });
+  const p = new URLSearchParams({ control: controlId, standard, compliance: "FAILED", record: "active", status: "NEW,NOTIFIED,RESOLVED", severity: "all" });
   if (q.account) p.set("account", q.account);
   if (q.ou) p.set("ou", q.ou);
   return `/findings?${p}`;

@@ -10,7 +10,9 @@ import { loadLiveFigures, type TLive } from "./live-figures";
 // the number of accounts where each fails, its failed findings and the highest severity among them; sorted by
 // failed accounts, then severity. Counted like the score: active, not suppressed, FAILED control findings of the
 // standard (a consolidated finding counts for each of its standards), with the same standard condition as the
-// findings list behind each control's link (standardWhere).
+// findings list behind each control's link (standardWhere). That link (controlFindingsHref) lists exactly the counted
+// findings: control, standard, scope, compliance=FAILED, record=active, status=NEW,NOTIFIED,RESOLVED, any severity —
+// keep the two in step.
 
 export async function listFailingControls(query: TControlsQuery, live: () => Promise<TLive> = loadLiveFigures): Promise<TFailingControls> {
   const { scopeType, scopeId } = scopeOf(query);

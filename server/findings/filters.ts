@@ -1,6 +1,9 @@
 import "server-only";
 import { AppError } from "@/server/http/app-error";
-import { FINDING_SOURCES, FILTER_PARAMS, SORT_KEYS, STANDARDS, WORKFLOW_STATUSES, type TSortKey, type TStandardKey, type TWorkflowStatus } from "./findings.types";
+import {
+  COMPLIANCE_STATUSES, FINDING_SOURCES, FILTER_PARAMS, REVIEW_FINDING_SECTIONS, SORT_KEYS, STANDARDS, WORKFLOW_STATUSES,
+  type TComplianceStatus, type TReviewFindingSection, type TSortKey, type TStandardKey, type TWorkflowStatus,
+} from "./findings.types";
 import { SEVERITIES, type TSeverity } from "./severity.types";
 
 /** A parsed, validated findings filter. Undefined = no filter on that field. */
@@ -24,6 +27,9 @@ export type TFindingFilter = {
   lastSeenTo?: Date;
   closedFrom?: Date;
   closedTo?: Date;
+  compliance?: TComplianceStatus[];
+  /** the findings a weekly review's section counts, over that review's stored period */
+  review?: { id: string; section: TReviewFindingSection };
   q?: string;
   writeBack?: ("PENDING" | "FAILED" | "SYNCED")[];
   suppressionExpired?: boolean;
@@ -67,6 +73,21 @@ function date(params: URLSearchParams, name: string, endOfDay: boolean): Date | 
   return dayOnly && endOfDay ? new Date(d.getTime() + 86_400_000 - 1) : d;
 }
 
+/** review=<id>&reviewSection=<key>: both or neither (whether the review exists is checked when the list is read). */
+function review(params: URLSearchParams): TFindingFilter["review"] {
+  const id = params.get("review")?.trim() ?? "";
+  const section = params.get("reviewSection")?.trim() ?? "";
+  if (!id && !section) return undefined;
+  const allowed = REVIEW_FINDING_SECTIONS.join(", ");
+  if (!id) throw new AppError("BAD_REQUEST", `"reviewSection" needs "review" (the review's id).`);
+  if (!/^[a-z0-9_-]{1,40}$/i.test(id)) throw new AppError("BAD_REQUEST", `"review" must be a review id; got "${id.slice(0, 40)}".`);
+  if (!section) throw new AppError("BAD_REQUEST", `"review" needs "reviewSection": use ${allowed}.`);
+  if (!(REVIEW_FINDING_SECTIONS as readonly string[]).includes(section)) {
+    throw new AppError("BAD_REQUEST", `Unknown reviewSection "${section.slice(0, 40)}": use ${allowed}.`);
+  }
+  return { id, section: section as TReviewFindingSection };
+}
+
 /** Parses the findings filter from URL query parameters; a bad value is a 400 that names it. */
 export function parseFindingFilter(params: URLSearchParams, options: { strict?: boolean } = {}): TFindingFilter {
   if (options.strict !== false) {
@@ -90,6 +111,8 @@ export function parseFindingFilter(params: URLSearchParams, options: { strict?: 
     lastSeenTo: date(params, "lastSeenTo", true),
     closedFrom: date(params, "closedFrom", false),
     closedTo: date(params, "closedTo", true),
+    compliance: enumList(params, "compliance", COMPLIANCE_STATUSES),
+    review: review(params),
   };
   const bad = filter.account?.find((a) => !/^\d{12}$/.test(a));
   if (bad) throw new AppError("BAD_REQUEST", `Account "${bad}" is not a 12-digit AWS account id.`);

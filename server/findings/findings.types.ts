@@ -14,6 +14,12 @@ export const STANDARDS = {
 export type TStandardKey = keyof typeof STANDARDS;
 export type TSlaState = "overdue" | "dueSoon" | "ok" | "none";
 export type TWriteBack = "NONE" | "PENDING" | "SYNCED" | "FAILED";
+/** Security Hub's Compliance.Status of a control finding (the findings' complianceStatus column). */
+export const COMPLIANCE_STATUSES = ["FAILED", "WARNING", "NOT_AVAILABLE", "PASSED"] as const;
+export type TComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
+/** The weekly review's finding sections: the list filter review=<id>&reviewSection=<key> shows what one counts. */
+export const REVIEW_FINDING_SECTIONS = ["newCriticalHigh", "reopened", "resolved", "newlyOverdue", "suppressionsExpiring"] as const;
+export type TReviewFindingSection = (typeof REVIEW_FINDING_SECTIONS)[number];
 
 /**
  * The filter as URL query parameters (GET /api/findings?…, and the page URL). Lists are
@@ -39,6 +45,11 @@ export const FILTER_PARAMS = [
   // close time is the overview's (server/overview/snapshot-findings-summary.ts). Open findings never match, so a link
   // with it also sets status=all&record=all.
   "closedFrom", "closedTo",
+  "compliance", // FAILED,WARNING,NOT_AVAILABLE,PASSED | all (a control finding's compliance status)
+  // the findings a weekly review's section counts (server/review/agenda-predicates.ts), re-evaluated over the review's
+  // stored period; both or neither. The section's own conditions include status and record, so a link with them also
+  // sets severity=all&status=all&record=all.
+  "review", "reviewSection",
   "q", // free text: title, resource id, finding id
   "writeBack", // PENDING,FAILED,SYNCED
   "suppressionExpired", // "true": only findings whose suppression ran out

@@ -1,5 +1,6 @@
 import "server-only";
 import { readPool } from "@/server/db-pool";
+import { AppError } from "@/server/http/app-error";
 import type { TFacets, TFindingCountsResponse, TFindingListItem, TFindingListResponse, TSlaState, TWriteBack } from "./findings.types";
 import type { TFindingFilter, TPaging } from "./filters";
 import { cursorOf, filterSql, keysetSql, LIST_FROM, listColumnsSql, sortKeys, SqlParams } from "./query-sql";
@@ -37,8 +38,16 @@ export function toListItem(r: Record<string, unknown>): TFindingListItem {
 
 export type TListContext = { userId: string; now?: Date };
 
+/** A review filter names a stored review: an unknown one is a 404, not an empty list that looks like "nothing changed". */
+async function checkReview(filter: TFindingFilter): Promise<void> {
+  if (!filter.review) return;
+  const { rowCount } = await readPool().query(`SELECT 1 FROM reviews WHERE id = $1`, [filter.review.id]);
+  if (!rowCount) throw new AppError("NOT_FOUND", `Review ${filter.review.id} does not exist: the link's review was deleted or its id is wrong.`);
+}
+
 /** One page of the findings matching `filter`, in keyset order. */
 export async function listFindings(filter: TFindingFilter, paging: TPaging, context: TListContext): Promise<TFindingListResponse> {
+  await checkReview(filter);
   const now = context.now ?? new Date();
   const p = new SqlParams();
   const { orderBy, after } = keysetSql(paging, p);
@@ -50,7 +59,7 @@ export async function listFindings(filter: TFindingFilter, paging: TPaging, cont
   // write-back), and owner and control have (…, due key, id) indexes in this order: the planner does
   // better with those than with one walk of the due-key order per severity.
   const selective = filter.q || filter.firstSeenFrom || filter.firstSeenTo || filter.lastSeenFrom || filter.lastSeenTo || filter.closedFrom || filter.closedTo
-    || filter.writeBack || filter.suppressionExpired || filter.control || (filter.owner && filter.owner.kind !== "none");
+    || filter.writeBack || filter.suppressionExpired || filter.control || filter.review || (filter.owner && filter.owner.kind !== "none");
   if ((paging.sort === "due" || paging.sort === "severity") && !selective) {
     // One ordered read of the (severity, due key, id) index per severity, merged: no severity's rows
     // are skipped over to reach another's, whichever way the list runs.
@@ -74,6 +83,7 @@ export async function listFindings(filter: TFindingFilter, paging: TPaging, cont
 
 /** Counts by severity for the filter without its severity part; total = the filter's own count. */
 export async function countFindings(filter: TFindingFilter, context: TListContext): Promise<TFindingCountsResponse> {
+  await checkReview(filter);
   const p = new SqlParams();
   const where = filterSql(filter, p, { userId: context.userId, now: context.now ?? new Date(), omit: "severity" });
   const { rows } = await readPool().query<{ severity: TSeverity; n: number }>(
@@ -88,6 +98,7 @@ export async function countFindings(filter: TFindingFilter, context: TListContex
 
 /** Ids of the findings matching a filter, at most `limit` + 1 (so the caller can tell "more than"). */
 export async function matchingIds(filter: TFindingFilter, context: TListContext, limit: number): Promise<string[]> {
+  await checkReview(filter);
   const p = new SqlParams();
   const where = filterSql(filter, p, { userId: context.userId, now: context.now ?? new Date() });
   const { rows } = await readPool().query<{ id: string }>(`SELECT f.id FROM findings f WHERE ${where} LIMIT ${limit + 1}`, p.values);

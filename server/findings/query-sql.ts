@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/server/http/app-error";
+import { reviewWindowSql, sectionWhere } from "@/server/review/agenda-predicates";
 import { standardWhere } from "./standard-sql";
 import { SEVERITIES } from "./severity.types";
 import type { TFindingFilter, TPaging } from "./filters";
@@ -78,6 +79,7 @@ export function filterSql(filter: TFindingFilter, p: SqlParams, context: { userI
   inList(`f."resourceType"`, filter.resourceType);
   inList(`f."controlId"`, filter.control);
   inList(`f."writeBack"`, filter.writeBack, `"WriteBackState"[]`);
+  inList(`f."complianceStatus"`, filter.compliance);
   if (filter.ou) {
     where.push(`f."awsAccountId" IN (SELECT a.id FROM aws_accounts a WHERE a."ouId" IN (
       WITH RECURSIVE t AS (SELECT id FROM organizational_units WHERE id = ANY(${p.add(filter.ou, "::text[]")})
@@ -101,6 +103,9 @@ export function filterSql(filter: TFindingFilter, p: SqlParams, context: { userI
   if (filter.lastSeenFrom) where.push(`f."lastObservedAt" >= ${p.add(filter.lastSeenFrom, "::timestamp")}`);
   if (filter.lastSeenTo) where.push(`f."lastObservedAt" <= ${p.add(filter.lastSeenTo, "::timestamp")}`);
   if (filter.closedFrom || filter.closedTo) where.push(closedSql(filter, p));
+  // The review's own condition over its stored window (an unknown review matches nothing; list-findings.ts says so).
+  const review = filter.review;
+  if (review) where.push(`(${sectionWhere(review.section, reviewWindowSql(() => p.add(review.id, "::text")))})`);
   if (filter.q) {
     const pattern = p.add(`%${escapeLike(filter.q)}%`);
     where.push(`(f.title ILIKE ${pattern} OR f."resourceId" ILIKE ${pattern} OR f."externalId" ILIKE ${pattern})`);

@@ -3,36 +3,34 @@ import { loadInventory } from "@/server/checklists/eol/inventory";
 import { listChecklists } from "@/server/checklists/recurring/checklists";
 import { getSnapshotScores } from "@/server/compliance/get-snapshot-scores";
 import { readPool } from "@/server/db-pool";
+import { REVIEW_FINDING_SECTIONS, type TReviewFindingSection } from "@/server/findings/findings.types";
+import { SqlParams } from "@/server/findings/query-sql";
+import { reviewSectionHref, sectionWhere, SECTION_ORDER } from "./agenda-predicates";
 import { AGENDA_ITEM_CAP, type TAgenda, type TAgendaWindow, type TAgendaItem, type TAgendaSection } from "./review.types";
 
 // The weekly review's agenda for [start, end): what changed in the findings (from Kanshi's own record of
 // them: first sight = findings."createdAt", transitions = finding_history.at, both indexed) and the state
-// of EOL, patching, recurring checklists and compliance scores at the end. Each section is one indexed
-// query that returns its count and its first items together.
-
-const DAY = 86_400_000;
+// of EOL, patching, recurring checklists and compliance scores at the end. Each finding section is one indexed
+// condition (agenda-predicates.ts) counted and listed.
 
 type TFindingRow = { id: string; title: string; severity: string; awsAccountId: string };
 
 const findingItem = (r: TFindingRow): TAgendaItem => ({ id: r.id, title: r.title, detail: `${r.severity} · ${r.awsAccountId}`, href: `/findings?finding=${encodeURIComponent(r.id)}&status=all` });
 const day = (d: Date) => d.toISOString().slice(0, 10);
-const SEVERITY_ORDER = `CASE f.severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 3 ELSE 4 END`;
 
-/** A section of findings: the count, and the first items in an order an index gives (no sort of every match). */
-async function findingSection(key: TAgendaSection["key"], where: string, params: unknown[], order: string, href: string): Promise<TAgendaSection> {
+/**
+ * A section of findings: the count, and the first items in an order an index gives (no sort of every match). The
+ * condition is the one the findings list's review filter uses (agenda-predicates.ts); the href is the list of exactly
+ * these findings when the review's id is known, else null (reviews.ts adds it when the review is read).
+ */
+async function findingSection(key: TReviewFindingSection, start: Date, end: Date, reviewId: string | null): Promise<TAgendaSection> {
+  const p = new SqlParams();
+  const where = sectionWhere(key, { from: () => p.add(start, "::timestamp"), to: () => p.add(end, "::timestamp") });
   const [count, items] = await Promise.all([
-    readPool().query<{ total: number }>(`SELECT count(*)::int AS total FROM findings f WHERE ${where}`, params),
-    readPool().query<TFindingRow>(`SELECT f.id, f.title, f.severity, f."awsAccountId" FROM findings f WHERE ${where} ORDER BY ${order} LIMIT ${AGENDA_ITEM_CAP}`, params),
+    readPool().query<{ total: number }>(`SELECT count(*)::int AS total FROM findings f WHERE ${where}`, p.values),
+    readPool().query<TFindingRow>(`SELECT f.id, f.title, f.severity, f."awsAccountId" FROM findings f WHERE ${where} ORDER BY ${SECTION_ORDER[key]} LIMIT ${AGENDA_ITEM_CAP}`, p.values),
   ]);
-  return { key, count: count.rows[0]?.total ?? 0, href, items: items.rows.map(findingItem) };
-}
-
-/** Findings whose workflow status moved from one of `fromStates` (any when null) to one of `toStates` in the period, each once. */
-async function transitionSection(key: TAgendaSection["key"], fromStates: string[] | null, toStates: string[], start: Date, end: Date, href: string) {
-  const quoted = (states: string[]) => states.map((s) => `'${s}'`).join(", ");
-  const fromSql = fromStates ? ` AND h.changes->'workflowStatus'->>'from' IN (${quoted(fromStates)})` : "";
-  return findingSection(key, `f.id IN (SELECT h."findingId" FROM finding_history h WHERE h.at >= $1 AND h.at < $2
-    AND h.changes->'workflowStatus'->>'to' IN (${quoted(toStates)})${fromSql})`, [start, end], `${SEVERITY_ORDER}, f.id`, href);
+  return { key, count: count.rows[0]?.total ?? 0, href: reviewId ? reviewSectionHref(reviewId, key) : null, items: items.rows.map(findingItem) };
 }
 
 async function patchSection(end: Date): Promise<TAgendaSection> {
@@ -91,19 +89,10 @@ async function complianceSection(end: Date): Promise<TAgendaSection> {
  * `recorded` is the same period on Kanshi's own clock, which stamps first sight, history, SLA and
  * suppression checks, checklists, EOL and the compliance snapshots.
  */
-export async function buildAgenda(window: TAgendaWindow): Promise<TAgenda> {
+export async function buildAgenda(window: TAgendaWindow, reviewId: string | null = null): Promise<TAgenda> {
   const { periodStart, periodEnd, recordedFrom: start, recordedTo: end } = window;
-  const expiryEnd = new Date(end.getTime() + 14 * DAY);
   const sections = await Promise.all([
-    // The predicates match the partial indexes of the migration (findings_review_new_idx, findings_review_due_open_idx).
-    findingSection("newCriticalHigh", `f.severity IN ('CRITICAL', 'HIGH') AND f."createdAt" >= $1 AND f."createdAt" < $2`, [start, end],
-      `f."createdAt" DESC, f.id DESC`, "/findings?severity=CRITICAL,HIGH&status=all&record=all"),
-    transitionSection("reopened", ["RESOLVED", "SUPPRESSED"], ["NEW", "NOTIFIED"], start, end, "/findings?severity=all&status=NEW,NOTIFIED"),
-    transitionSection("resolved", null, ["RESOLVED"], start, end, "/findings?severity=all&status=RESOLVED&record=all"),
-    findingSection("newlyOverdue", `f."workflowStatus" IN ('NEW', 'NOTIFIED') AND f."recordState" = 'ACTIVE' AND f."dueAt" >= $1 AND f."dueAt" < $2`, [start, end],
-      `f."dueAt" DESC, f.id DESC`, "/findings?severity=all&sla=overdue"),
-    findingSection("suppressionsExpiring", `f."workflowStatus" = 'SUPPRESSED' AND f."suppressedUntil" >= $1 AND f."suppressedUntil" < $2`, [end, expiryEnd],
-      `f."suppressedUntil"`, "/findings?severity=all&status=SUPPRESSED&record=all"),
+    ...REVIEW_FINDING_SECTIONS.map((key) => findingSection(key, start, end, reviewId)),
     eolSection(end),
     patchSection(periodEnd),
     checklistSection(end),

@@ -7,6 +7,7 @@ import { AppError } from "@/server/http/app-error";
 import { readSourceClock } from "@/server/checklists/patches/source-clock";
 import { syncConfigFromEnv } from "@/server/sync/sync-config";
 import { buildAgenda } from "./agenda";
+import { withSectionLinks } from "./agenda-predicates";
 import { actionItemView, loadActionItems, userLabels } from "./action-items";
 import { draftForUpdate, type TActor, type TReviewRow } from "./draft-lock";
 import {
@@ -27,7 +28,7 @@ async function toView(row: TReviewRow): Promise<TReviewView> {
   const labels = await userLabels(ids);
   return {
     id: row.id, status: row.status as TReviewStatus, periodStart: row.periodStart.toISOString(), periodEnd: row.periodEnd.toISOString(),
-    agenda: row.agenda as unknown as TAgenda, agendaAt: row.agendaAt.toISOString(),
+    agenda: withSectionLinks(row.agenda as unknown as TAgenda, row.id), agendaAt: row.agendaAt.toISOString(),
     attendees: attendees.map((a) => ({ ...a, label: "userId" in a ? labels.get(a.userId) ?? a.userId : a.name })),
     notes: row.notes, decisions: row.decisions as string[],
     createdBy: row.createdByEmail, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
@@ -93,6 +94,8 @@ export async function startReview({ user, ip }: TActor, options: { sourceNow?: D
     const row = await tx.review.create({
       data: { ...window, agenda: json(agenda), agendaAt: new Date(agenda.builtAt), createdById: user.id, createdByEmail: user.email },
     });
+    // The id is known only now: the stored agenda's finding sections link to their review's lists.
+    await tx.review.update({ where: { id: row.id }, data: { agenda: json(withSectionLinks(agenda, row.id)) } });
     await recordAudit({ actor: actorOf(user), action: "review.start", target: { type: "review", id: row.id }, after: window, ip }, tx);
     return row.id;
   }, { timeout: 60_000 });
@@ -120,7 +123,7 @@ export async function updateReview(id: string, raw: unknown, { user, ip }: TActo
 export async function refreshAgenda(id: string, { user, ip }: TActor): Promise<TReviewView> {
   await db.$transaction(async (tx) => {
     const row = await draftForUpdate(tx, id);
-    const agenda = await buildAgenda(row);
+    const agenda = await buildAgenda(row, id);
     await tx.review.update({ where: { id }, data: { agenda: json(agenda), agendaAt: new Date(agenda.builtAt) } });
     await recordAudit({ actor: actorOf(user), action: "review.refresh", target: { type: "review", id }, ip }, tx);
   }, { timeout: 60_000 });
