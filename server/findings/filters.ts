@@ -123,7 +123,7 @@ export function parseFindingFilter(params: URLSearchParams, options: { strict?: 
 
   const standards = list(params, "standard");
   if (standards) {
-    const unknown = standards.find((s) => !(s in STANDARDS));
+    const unknown = standards.find((s) => !Object.hasOwn(STANDARDS, s));
     if (unknown) throw new AppError("BAD_REQUEST", `Unknown standard "${unknown}": use ${Object.keys(STANDARDS).join(", ")}.`);
     filter.standard = standards as TStandardKey[];
   }

@@ -125,7 +125,7 @@ describe("findings list (PostgreSQL)", () => {
   });
 
   it("rejects bad filters with a message naming the problem", () => {
-    const bad = ["severity=URGENT", "colour=red", "account=123", "firstSeenFrom=yesterday", "sla=late", "owner=a b", "record=gone", "standard=pci",
+    const bad = ["severity=URGENT", "colour=red", "account=123", "firstSeenFrom=yesterday", "sla=late", "owner=a b", "record=gone", "standard=pci", "standard=toString", "standard=constructor",
       "firstSeenFrom=2026-02-01&firstSeenTo=2026-01-01", `q=${"x".repeat(201)}`];
     for (const query of bad) {
       expect(() => parseFindingFilter(params(query)), query).toThrow(AppError);

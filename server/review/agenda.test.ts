@@ -20,7 +20,7 @@ const DAY = 86_400_000;
 const REGIONS = ["us-east-1", "ap-northeast-1"];
 
 beforeAll(async () => {
-  await useOwnDatabase("kanshi_test_rv_agenda");
+  await useOwnDatabase(`${process.env.TEST_DB_NAME ?? "kanshi_test"}_rv_agenda`);
   const { startSimulator } = await import("@/server/simulator");
   sim = await startSimulator({ seed: 11, scale: 2000 });
   // startReview reads "now" from the simulator's clock, as the demo console does.

@@ -77,7 +77,7 @@ async function archivedInGuardDuty(findings: { guardDutyId: string | null; regio
 const itemStates = async () => Object.fromEntries((await m.db.outboxItem.groupBy({ by: ["state"], _count: true })).map((g) => [g.state, g._count]));
 
 beforeAll(async () => {
-  await useOwnDatabase("kanshi_test_outbox");
+  await useOwnDatabase(`${process.env.TEST_DB_NAME ?? "kanshi_test"}_outbox`);
   const { startSimulator } = await import("@/server/simulator");
   sim = await startSimulator({ seed: 5, scale: 8000 });
   m = {

@@ -30,7 +30,7 @@ function config() {
 const results = (accountId: string, check?: string) => m.db.baselineResult.findMany({ where: { awsAccountId: accountId, ...(check ? { check } : {}) }, orderBy: [{ check: "asc" }, { region: "asc" }] });
 
 beforeAll(async () => {
-  await useOwnDatabase("kanshi_test_baseline_eval");
+  await useOwnDatabase(`${process.env.TEST_DB_NAME ?? "kanshi_test"}_baseline_eval`);
   const { startSimulator } = await import("@/server/simulator");
   sim = await startSimulator({ seed: SEED, scale: 500 });
   m = {
