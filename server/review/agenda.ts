@@ -15,7 +15,7 @@ import { AGENDA_ITEM_CAP, type TAgenda, type TAgendaWindow, type TAgendaItem, ty
 
 type TFindingRow = { id: string; title: string; severity: string; awsAccountId: string };
 
-const findingItem = (r: TFindingRow): TAgendaItem => ({ id: r.id, title: r.title, detail: `${r.severity} · ${r.awsAccountId}`, href: `/findings?finding=${encodeURIComponent(r.id)}&status=all` });
+const findingItem = (r: TFindingRow): TAgendaItem => ({ id: r.id, title: r.title, detail: `${r.severity} · ${r.awsAccountId}`, facts: { severity: r.severity, accountId: r.awsAccountId }, href: `/findings?finding=${encodeURIComponent(r.id)}&status=all` });
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
@@ -43,7 +43,7 @@ async function patchSection(end: Date): Promise<TAgendaSection> {
   const pct = (r?: { instances: number; compliant: number }) => (r && r.instances > 0 ? Math.round((1000 * r.compliant) / r.instances) / 10 : null);
   const now = pct(rows[0]);
   const before = rows.length > 1 ? pct(rows[1]) : null;
-  const items = rows.map((r) => ({ id: r.day, title: r.day, detail: `${r.compliant}/${r.instances}`, href: null }));
+  const items = rows.map((r) => ({ id: r.day, title: r.day, detail: `${r.compliant}/${r.instances}`, facts: { date: r.day, compliant: r.compliant, instances: r.instances }, href: null }));
   return {
     key: "patches", count: rows[0]?.instances ?? 0, href: "/checklists?tab=patches", items,
     change: { now, before, delta: now !== null && before !== null ? Math.round((now - before) * 10) / 10 : null },
@@ -56,7 +56,7 @@ async function eolSection(end: Date): Promise<TAgendaSection> {
   return {
     key: "eol", count: due.length, href: "/checklists?tab=eol&status=eol90",
     items: due.slice(0, AGENDA_ITEM_CAP).map((r) => ({
-      id: r.id, title: `${r.productName} ${r.version}`, detail: [r.eolDate, r.accountId].filter(Boolean).join(" · ") || null, href: `/checklists?tab=eol&q=${encodeURIComponent(r.productName)}`,
+      id: r.id, title: `${r.productName} ${r.version}`, detail: [r.eolDate, r.accountId].filter(Boolean).join(" · ") || null, facts: { date: r.eolDate, accountId: r.accountId }, href: `/checklists?tab=eol&q=${encodeURIComponent(r.productName)}`,
     })),
   };
 }
@@ -66,7 +66,7 @@ async function checklistSection(end: Date): Promise<TAgendaSection> {
   const overdue = checklists.flatMap((c) => c.items.filter((i) => i.state === "overdue").map((i) => ({ c, i })));
   return {
     key: "checklists", count: overdue.length, href: "/checklists?tab=recurring",
-    items: overdue.slice(0, AGENDA_ITEM_CAP).map(({ c, i }) => ({ id: i.id, title: `${c.name}: ${i.title}`, detail: `${i.period.due} (+${i.daysOverdue}d)`, href: `/checklists?tab=recurring` })),
+    items: overdue.slice(0, AGENDA_ITEM_CAP).map(({ c, i }) => ({ id: i.id, title: `${c.name}: ${i.title}`, detail: `${i.period.due} (+${i.daysOverdue}d)`, facts: { date: i.period.due, daysOverdue: i.daysOverdue }, href: `/checklists?tab=recurring` })),
   };
 }
 
@@ -76,7 +76,7 @@ async function complianceSection(end: Date): Promise<TAgendaSection> {
     const now = s.figures.score;
     const before = s.previous?.figures.score ?? null;
     const delta = now !== null && before !== null ? Math.round((now - before) * 10) / 10 : null;
-    return { id: s.standard, title: s.standard, detail: `${now ?? "–"}% (${delta === null ? "–" : delta >= 0 ? `+${delta}` : delta})`, href: `/compliance?standard=${s.standard}` };
+    return { id: s.standard, title: s.standard, detail: `${now ?? "–"}% (${delta === null ? "–" : delta >= 0 ? `+${delta}` : delta})`, facts: { standard: s.standard, score: now, delta }, href: `/compliance?standard=${s.standard}` };
   });
   const first = scores[0];
   const now = first?.figures.score ?? null;

@@ -7,7 +7,15 @@ export const AGENDA_SECTIONS = [
 export type TAgendaSectionKey = (typeof AGENDA_SECTIONS)[number];
 
 /** One line of a section: a finding, an EOL item, a checklist item, a standard … with a link to it. */
-export type TAgendaItem = { id: string; title: string; detail: string | null; href: string | null };
+/**
+ * What an item's detail says, as values the page words in the reader's language (the `detail` text is the English
+ * form, kept for exports and for agendas stored before facts existed).
+ */
+export type TAgendaFacts = {
+  severity?: string; accountId?: string | null; date?: string | null; daysOverdue?: number;
+  compliant?: number; instances?: number; standard?: string; score?: number | null; delta?: number | null;
+};
+export type TAgendaItem = { id: string; title: string; detail: string | null; href: string | null; facts?: TAgendaFacts };
 
 export type TAgendaSection = {
   key: TAgendaSectionKey;
