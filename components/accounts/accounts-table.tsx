@@ -9,7 +9,7 @@ import { AccountStatus } from "./account-status";
 import { AccountTags } from "./account-tags";
 
 const COLUMNS = ["account", "id", "ou", "status", "open", "lastSynced", "tags"] as const;
-const th = "px-3 py-2.5 text-left text-xs font-semibold tracking-wide text-muted-foreground uppercase";
+const th = "whitespace-nowrap px-3 py-2.5 text-left text-xs font-semibold tracking-wide text-muted-foreground uppercase";
 const td = "px-3 py-2.5 align-top";
 
 type Group = { key: "organization" | "outside"; accounts: TAccountOverview[] };
@@ -42,7 +42,7 @@ export function AccountsTable({
   ];
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-card">
+    <div className="relative overflow-x-auto rounded-lg border border-border bg-card">
       <table className="w-full min-w-[62rem] border-collapse text-sm" data-testid="accounts-table">
         <caption className="sr-only">{t("list.caption")}</caption>
         <thead className="bg-muted/60">

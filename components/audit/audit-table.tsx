@@ -38,7 +38,7 @@ export function AuditTable({ entries, now }: { entries: AuditEntry[]; now: strin
   const tCommon = useTranslations("common");
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-card">
+    <div className="relative overflow-x-auto rounded-lg border border-border bg-card">
       <table className="w-full min-w-[60rem] border-collapse text-sm" data-testid="audit-table">
         <caption className="sr-only">{t("title")}</caption>
         <thead className="bg-muted/60">

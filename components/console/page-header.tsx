@@ -26,7 +26,7 @@ export function PageHeader({ title, description, back, actions }: PageHeaderProp
         <h1 className="text-2xl font-bold tracking-tight lg:text-3xl">{title}</h1>
         {description ? <p className="mt-1 max-w-prose text-base text-muted-foreground">{description}</p> : null}
       </div>
-      {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+      {actions ? <div className="flex max-w-full flex-wrap items-center gap-2">{actions}</div> : null}
     </div>
   );
 }

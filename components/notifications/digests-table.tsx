@@ -59,7 +59,7 @@ export function DigestsTable({ digests, now, channels }: { digests: TDigestListI
   const format = useFormatter();
   const short = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "short" });
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-card">
+    <div className="relative overflow-x-auto rounded-lg border border-border bg-card">
       <table className="w-full min-w-[56rem] border-collapse text-sm" data-testid="digests-table">
         <caption className="sr-only">{t("title")}</caption>
         <thead className="bg-muted/60">

@@ -4,13 +4,38 @@ import { useRouter } from "next/navigation";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type LegendPayload } from "recharts";
 import { ageHref, closedHref, openedHref } from "./overview-links";
 import { SUMMARY_SEVERITIES, type TAccountRow, type TAgeRow, type TComplianceDay, type TWeekRow } from "@/server/overview/overview.types";
 
 const SEV_COLOR = { CRITICAL: "var(--sev-critical)", HIGH: "var(--sev-high)", MEDIUM: "var(--sev-medium)", LOW: "var(--sev-low)" } as const;
 const AXIS = { fontSize: 12, fill: "var(--muted-foreground)" };
 const TOOLTIP = { background: "var(--card)", border: "1px solid var(--border)", color: "var(--card-foreground)" };
+
+/**
+ * The legend: a swatch and the translated series name (recharts' own legend labels its icons "… legend icon" in English).
+ * The chart around it is aria-hidden; its figures are in the table.
+ */
+function ChartLegend({ payload }: { payload?: readonly { value?: unknown; color?: string }[] }) {
+  return (
+    <ul className="flex flex-wrap justify-center gap-x-3 gap-y-1 text-xs">
+      {(payload ?? []).map((entry, i) => (
+        <li key={i} className="inline-flex items-center gap-1.5 whitespace-nowrap">
+          <span className="inline-block size-2.5 shrink-0 rounded-sm" style={{ background: entry.color }} />
+          <span>{String(entry.value ?? "")}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Legend items in the order the chart draws its series (recharts sorts them by their translated name otherwise). */
+const inOrder = (keys: readonly string[]) => (item: LegendPayload) => keys.indexOf(String(item.dataKey));
+// Module constants: a new sorter on every render would make recharts store the legend settings again each time.
+const OPENED_CLOSED_ORDER = inOrder(["opened", "closed"]);
+const SEVERITY_ORDER = inOrder(SUMMARY_SEVERITIES);
+const COMPLIANCE_ORDER = inOrder(["fsbp", "cis"]);
+const ACCOUNTS_ORDER = inOrder(["critical", "high"]);
 
 function useDay() {
   const format = useFormatter();
@@ -68,7 +93,7 @@ export function OpenedClosedChart({ weeks }: { weeks: TWeekRow[] }) {
           <XAxis dataKey="week" tickFormatter={day} tick={AXIS} minTickGap={16} />
           <YAxis allowDecimals={false} tick={AXIS} width={48} />
           <Tooltip labelFormatter={(v) => t("weekOf", { day: day(String(v)) })} contentStyle={TOOLTIP} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend content={ChartLegend} itemSorter={OPENED_CLOSED_ORDER} />
           <Bar dataKey="opened" name={t("openedClosed.opened")} fill="var(--sev-high)" cursor="pointer" isAnimationActive={false}
             onClick={(_, index) => {
               const week = weeks[index]?.week;
@@ -98,6 +123,7 @@ export function OpenedClosedChart({ weeks }: { weeks: TWeekRow[] }) {
 /** MTTR per severity and week; a click on a week's point (or a figure of the table) opens the findings of that severity closed that week. */
 export function MttrChart({ weeks }: { weeks: TWeekRow[] }) {
   const t = useTranslations("overview");
+  const tSeverity = useTranslations("severity");
   const router = useRouter();
   const day = useDay();
   const title = t("charts.mttr.title");
@@ -111,9 +137,9 @@ export function MttrChart({ weeks }: { weeks: TWeekRow[] }) {
           <XAxis dataKey="week" tickFormatter={day} tick={AXIS} minTickGap={16} />
           <YAxis tick={AXIS} width={48} />
           <Tooltip labelFormatter={(v) => t("charts.weekOf", { day: day(String(v)) })} contentStyle={TOOLTIP} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend content={ChartLegend} itemSorter={SEVERITY_ORDER} />
           {SUMMARY_SEVERITIES.map((s) => (
-            <Line key={s} dataKey={s} name={t(`severity.${s}`)} stroke={SEV_COLOR[s]} strokeWidth={2} connectNulls isAnimationActive={false}
+            <Line key={s} dataKey={s} name={tSeverity(s)} stroke={SEV_COLOR[s]} strokeWidth={2} connectNulls isAnimationActive={false}
               activeDot={(dot) => (dot.cx === undefined || dot.cy === undefined || dot.value === null || dot.value === undefined ? null : (
                 <circle cx={dot.cx} cy={dot.cy} r={5} fill={SEV_COLOR[s]} stroke="var(--card)" strokeWidth={2} cursor="pointer"
                   onClick={() => {
@@ -125,7 +151,7 @@ export function MttrChart({ weeks }: { weeks: TWeekRow[] }) {
         </LineChart>
       }
       table={<>
-        <thead><tr><th scope="col">{t("charts.week")}</th>{SUMMARY_SEVERITIES.map((s) => <th key={s} scope="col">{t(`severity.${s}`)}</th>)}</tr></thead>
+        <thead><tr><th scope="col">{t("charts.week")}</th>{SUMMARY_SEVERITIES.map((s) => <th key={s} scope="col">{tSeverity(s)}</th>)}</tr></thead>
         <tbody>{weeks.map((w) => (
           <tr key={w.week} data-week={w.week}><th scope="row">{day(w.week)}</th>{SUMMARY_SEVERITIES.map((s) => (
             <td key={s}>{w.mttrDays[s] === null ? t("charts.mttr.none") : (
@@ -138,23 +164,26 @@ export function MttrChart({ weeks }: { weeks: TWeekRow[] }) {
   );
 }
 
-const BUCKETS = [["age0to7", "b0", "#fde68a"], ["age8to30", "b1", "#f59e0b"], ["age31to90", "b2", "#c2410c"], ["ageOver90", "b3", "#7f1d1d"]] as const;
+// Theme tokens (globals.css): every segment keeps at least 3:1 against the card in both themes.
+const BUCKETS = [["age0to7", "b0", "var(--chart-age-0)"], ["age8to30", "b1", "var(--chart-age-1)"], ["age31to90", "b2", "var(--chart-age-2)"], ["ageOver90", "b3", "var(--chart-age-3)"]] as const;
+const AGE_ORDER = inOrder(BUCKETS.map(([k]) => k));
 
 /** Open findings per severity stacked by age; a click on a segment opens its findings. */
 export function AgeChart({ rows, refAt }: { rows: TAgeRow[]; refAt: string }) {
   const t = useTranslations("overview");
+  const tSeverity = useTranslations("severity");
   const router = useRouter();
   const title = t("charts.age.title");
   const empty = rows.every((r) => BUCKETS.every(([k]) => r[k] === 0));
   return (
     <ChartCard id="overview-age" testId="overview-age" title={title} empty={empty}
       chart={
-        <BarChart data={rows.map((r) => ({ ...r, label: t(`severity.${r.severity}`) }))} layout="vertical" margin={{ top: 8, right: 8, bottom: 0, left: 8 }} accessibilityLayer={false}>
+        <BarChart data={rows.map((r) => ({ ...r, label: tSeverity(r.severity) }))} layout="vertical" margin={{ top: 8, right: 8, bottom: 0, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tick={AXIS} />
           <YAxis type="category" dataKey="label" tick={AXIS} width={80} />
           <Tooltip contentStyle={TOOLTIP} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend content={ChartLegend} itemSorter={AGE_ORDER} />
           {BUCKETS.map(([k, label, color]) => (
             <Bar key={k} dataKey={k} stackId="age" name={t(`charts.age.${label}`)} fill={color} cursor="pointer" isAnimationActive={false}
               onClick={(_, index) => {
@@ -167,7 +196,7 @@ export function AgeChart({ rows, refAt }: { rows: TAgeRow[]; refAt: string }) {
       table={<>
         <thead><tr><th scope="col">{t("charts.age.severity")}</th>{BUCKETS.map(([k, label]) => <th key={k} scope="col">{t(`charts.age.${label}`)}</th>)}</tr></thead>
         <tbody>{rows.map((r) => (
-          <tr key={r.severity} data-severity={r.severity}><th scope="row">{t(`severity.${r.severity}`)}</th>{BUCKETS.map(([k]) => (
+          <tr key={r.severity} data-severity={r.severity}><th scope="row">{tSeverity(r.severity)}</th>{BUCKETS.map(([k]) => (
             <td key={k}><FigureLink href={ageHref(r.severity, k, refAt)} testId="overview-age-figure">{r[k]}</FigureLink></td>
           ))}</tr>
         ))}</tbody>
@@ -195,7 +224,7 @@ export function ComplianceChart({ days }: { days: TComplianceDay[] }) {
           <XAxis dataKey="day" tickFormatter={day} tick={AXIS} minTickGap={24} />
           <YAxis domain={[0, 100]} unit="%" tick={AXIS} width={48} />
           <Tooltip labelFormatter={(v) => day(String(v))} contentStyle={TOOLTIP} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend content={ChartLegend} itemSorter={COMPLIANCE_ORDER} />
           <Line dataKey="fsbp" name={t("compliance.fsbp")} stroke="var(--primary)" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
           <Line dataKey="cis" name={t("compliance.cis")} stroke="var(--sev-high)" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
         </LineChart>
@@ -213,6 +242,7 @@ const accountHref = (id: string, severity: string) => `/findings?severity=${seve
 /** Bars per account (a click opens its CRITICAL+HIGH findings) and the same figures as a table of links. Test hook: overview-accounts. */
 export function AccountsChart({ rows }: { rows: TAccountRow[] }) {
   const t = useTranslations("overview.charts");
+  const tSeverity = useTranslations("severity");
   const router = useRouter();
   const top = rows.slice(0, 15);
   const data = top.map((r) => ({ ...r, label: r.name ?? r.accountId }));
@@ -233,9 +263,9 @@ export function AccountsChart({ rows }: { rows: TAccountRow[] }) {
                 <XAxis type="number" allowDecimals={false} tick={AXIS} />
                 <YAxis type="category" dataKey="label" tick={AXIS} width={120} />
                 <Tooltip contentStyle={TOOLTIP} cursor={{ fill: "var(--muted)" }} />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
-                <Bar dataKey="critical" stackId="a" name={t("accounts.critical")} fill="var(--sev-critical)" cursor="pointer" isAnimationActive={false} />
-                <Bar dataKey="high" stackId="a" name={t("accounts.high")} fill="var(--sev-high)" cursor="pointer" isAnimationActive={false} />
+                <Legend content={ChartLegend} itemSorter={ACCOUNTS_ORDER} />
+                <Bar dataKey="critical" stackId="a" name={tSeverity("CRITICAL")} fill="var(--sev-critical)" cursor="pointer" isAnimationActive={false} />
+                <Bar dataKey="high" stackId="a" name={tSeverity("HIGH")} fill="var(--sev-high)" cursor="pointer" isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
           </div>
@@ -244,8 +274,8 @@ export function AccountsChart({ rows }: { rows: TAccountRow[] }) {
               <caption className="sr-only">{t("tableCaption", { title: t("accounts.title") })}</caption>
               <thead><tr className="border-b border-border text-left">
                 <th scope="col" className="py-1 pr-2">{t("accounts.account")}</th>
-                <th scope="col" className="py-1 pr-2 text-right">{t("accounts.critical")}</th>
-                <th scope="col" className="py-1 text-right">{t("accounts.high")}</th>
+                <th scope="col" className="py-1 pr-2 text-right">{tSeverity("CRITICAL")}</th>
+                <th scope="col" className="py-1 text-right">{tSeverity("HIGH")}</th>
               </tr></thead>
               <tbody>{rows.map((r) => (
                 <tr key={r.accountId} data-account={r.accountId} className="border-b border-border last:border-0">

@@ -5,6 +5,7 @@ import type { TOuRow } from "@/server/overview/overview.types";
 /** Open CRITICAL/HIGH per OU (sub-OUs included), indented by depth; each count opens the findings list. Test hook: overview-ous. */
 export function OuTable({ rows }: { rows: TOuRow[] }) {
   const t = useTranslations("overview.charts");
+  const tSeverity = useTranslations("severity");
   return (
     <section aria-labelledby="overview-ous-heading" className="flex flex-col gap-2 rounded-lg border border-border bg-card p-4">
       <h2 id="overview-ous-heading" className="text-base font-semibold">{t("ous.title")}</h2>
@@ -13,8 +14,8 @@ export function OuTable({ rows }: { rows: TOuRow[] }) {
           <table data-testid="overview-ous" className="w-full text-sm">
             <thead><tr className="border-b border-border text-left">
               <th scope="col" className="py-1 pr-2">{t("ous.ou")}</th>
-              <th scope="col" className="py-1 pr-2 text-right">{t("accounts.critical")}</th>
-              <th scope="col" className="py-1 text-right">{t("accounts.high")}</th>
+              <th scope="col" className="py-1 pr-2 text-right">{tSeverity("CRITICAL")}</th>
+              <th scope="col" className="py-1 text-right">{tSeverity("HIGH")}</th>
             </tr></thead>
             <tbody>
               {rows.map((r) => (

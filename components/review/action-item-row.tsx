@@ -121,9 +121,9 @@ export function ActionItemRow({ item, users, editable, canTick, currentUserId, m
         <input type="checkbox" className="size-4" checked={item.status === "done"} aria-label={t("markDone", { title: item.title })}
           disabled={!mayTick || ticking} aria-busy={ticking} onChange={(e) => void tick(e.target.checked)} data-testid="action-item-done" />
       </td>
-      <td className="py-2 pr-2" data-testid="action-item-title-text">{item.title}</td>
-      <td className="py-2 pr-2">{item.ownerEmail ?? <span className="text-muted-foreground">{t("noOwner")}</span>}</td>
-      <td className="py-2 pr-2 tabular-nums" data-testid="action-item-due-text">{item.dueDate ?? "–"}{item.overdue ? <span className="ml-2 text-danger">{t("overdue")}</span> : null}</td>
+      <td className="min-w-[12rem] py-2 pr-2" data-testid="action-item-title-text">{item.title}</td>
+      <td className="min-w-[9rem] py-2 pr-2 [overflow-wrap:anywhere]">{item.ownerEmail ?? <span className="text-muted-foreground">{t("noOwner")}</span>}</td>
+      <td className="whitespace-nowrap py-2 pr-2 tabular-nums" data-testid="action-item-due-text">{item.dueDate ?? "–"}{item.overdue ? <span className="ml-2 text-danger">{t("overdue")}</span> : null}</td>
       <td className="py-2 pr-2"><ItemLink link={item.link} /></td>
       {editable ? (
         <td className="py-2 text-right whitespace-nowrap">

@@ -59,15 +59,15 @@ export function ActionItemsPanel({ items, users, editable, canTick, currentUserI
   return (
     <div className="space-y-3" data-testid="action-items">
       {items.length === 0 ? <p className="text-sm text-muted-foreground">{t("actionItemsEmpty")}</p> : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm">
+        <div className="relative overflow-x-auto">
+          <table className="w-full min-w-[40rem] text-sm">
             <thead className="text-left text-muted-foreground">
               <tr>
-                <th className="py-1 pr-2 font-medium">{t("itemStatus")}</th>
-                <th className="py-1 pr-2 font-medium">{t("itemTitle")}</th>
-                <th className="py-1 pr-2 font-medium">{t("itemOwner")}</th>
-                <th className="py-1 pr-2 font-medium">{t("itemDue")}</th>
-                <th className="py-1 pr-2 font-medium">{t("itemLink")}</th>
+                <th className="whitespace-nowrap py-1 pr-2 font-medium">{t("itemStatus")}</th>
+                <th className="whitespace-nowrap py-1 pr-2 font-medium">{t("itemTitle")}</th>
+                <th className="whitespace-nowrap py-1 pr-2 font-medium">{t("itemOwner")}</th>
+                <th className="whitespace-nowrap py-1 pr-2 font-medium">{t("itemDue")}</th>
+                <th className="whitespace-nowrap py-1 pr-2 font-medium">{t("itemLink")}</th>
                 {editable ? <th className="py-1"><span className="sr-only">{t("itemActions")}</span></th> : null}
               </tr>
             </thead>

@@ -12,21 +12,23 @@ export async function ReviewList({ list, canStart }: { list: TReviewList; canSta
   const d = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="space-y-3">
-      <table className="w-full text-sm" data-testid="review-list">
-        <thead className="text-left text-muted-foreground">
-          <tr><th className="py-2 pr-3 font-medium">{t("period")}</th><th className="py-2 pr-3 font-medium">{t("status")}</th><th className="py-2 pr-3 font-medium">{t("startedBy")}</th><th className="py-2 font-medium">{t("actionItemsColumn")}</th></tr>
-        </thead>
-        <tbody>
-          {list.items.map((r) => (
-            <tr key={r.id} className="border-t border-border" data-testid="review-row" data-id={r.id} data-status={r.status}>
-              <td className="py-2 pr-3"><Link href={`/review/${r.id}`} className="font-medium text-link hover:underline">{t("periodText", { start: d(r.periodStart), end: d(r.periodEnd) })}</Link></td>
-              <td className="py-2 pr-3"><Badge tone={r.status === "FINAL" ? "neutral" : "info"}>{t(`status${r.status}`)}</Badge></td>
-              <td className="py-2 pr-3">{r.createdBy ?? "–"}</td>
-              <td className="py-2 tabular-nums">{t("openCount", { open: r.openActionItems, total: r.actionItems })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="relative overflow-x-auto">
+        <table className="w-full min-w-[36rem] text-sm" data-testid="review-list">
+          <thead className="text-left text-muted-foreground">
+            <tr><th className="whitespace-nowrap py-2 pr-3 font-medium">{t("period")}</th><th className="whitespace-nowrap py-2 pr-3 font-medium">{t("status")}</th><th className="whitespace-nowrap py-2 pr-3 font-medium">{t("startedBy")}</th><th className="whitespace-nowrap py-2 font-medium">{t("actionItemsColumn")}</th></tr>
+          </thead>
+          <tbody>
+            {list.items.map((r) => (
+              <tr key={r.id} className="border-t border-border" data-testid="review-row" data-id={r.id} data-status={r.status}>
+                <td className="whitespace-nowrap py-2 pr-3"><Link href={`/review/${r.id}`} className="font-medium text-link hover:underline">{t("periodText", { start: d(r.periodStart), end: d(r.periodEnd) })}</Link></td>
+                <td className="py-2 pr-3"><Badge tone={r.status === "FINAL" ? "neutral" : "info"}>{t(`status${r.status}`)}</Badge></td>
+                <td className="py-2 pr-3">{r.createdBy ?? "–"}</td>
+                <td className="whitespace-nowrap py-2 tabular-nums">{t("openCount", { open: r.openActionItems, total: r.actionItems })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {pages > 1 ? (
         <nav className="flex items-center justify-between text-sm" aria-label={t("pageOf", { page: list.page, pages })}>
           {list.page > 1 ? <Link href={`/review?page=${list.page - 1}`} className="text-link hover:underline">{t("previous")}</Link> : <span />}

@@ -53,7 +53,7 @@ export function SyncCollectorsTable({ collectors, now }: { collectors: TCollecto
             <td className={cn(td, "text-xs")}>
               <DateTime value={c.lastStartedAt} now={now} />
             </td>
-            <td className={cn(td, "tabular-nums")}>{t("scopes", { scopes: c.scopes, failed: c.failedScopes })}</td>
+            <td className={cn(td, "tabular-nums whitespace-nowrap")}>{t("scopes", { scopes: c.scopes, failed: c.failedScopes })}</td>
             <td className={cn(td, "max-w-[28rem] text-xs break-words text-muted-foreground")}>
               {c.firstError ? `${c.firstError.scope}: ${c.firstError.error ?? ""}` : "—"}
             </td>

@@ -8,7 +8,8 @@ import { useSyncFormat } from "./use-sync-format";
 export const COUNT_COLUMNS = ["duration", "fetched", "inserted", "updated", "unchanged", "skipped", "apiCalls", "throttles"] as const;
 
 export const th = "px-3 py-2.5 text-left text-xs font-semibold tracking-wide text-muted-foreground uppercase";
-export const thNumber = cn(th, "text-right");
+// Numeric headers are single short words: never broken; text headers break between phrases (:lang(ja) auto-phrase).
+export const thNumber = cn(th, "text-right whitespace-nowrap");
 export const td = "px-3 py-2.5 align-top";
 const tdNumber = cn(td, "text-right tabular-nums whitespace-nowrap");
 

@@ -28,7 +28,7 @@ export function SyncTableSection(props: {
       {props.empty ? (
         <EmptyState headingLevel="h3" title={props.empty.title} description={props.empty.body} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border bg-card">
+        <div className="relative overflow-x-auto rounded-lg border border-border bg-card">
           <table className={`w-full ${props.minWidth} border-collapse text-sm`} data-testid={props.testId}>
             <caption className="sr-only">{props.title}</caption>
             <thead className="bg-muted/60">

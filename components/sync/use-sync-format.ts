@@ -19,9 +19,9 @@ export function useSyncFormat() {
     number: (value: number) => format.number(value),
     duration: (ms: number | null) => {
       if (ms === null) return null;
-      if (ms < 1_000) return format.number(ms, { style: "unit", unit: "millisecond", unitDisplay: "narrow" });
+      if (ms < 1_000) return format.number(ms, { style: "unit", unit: "millisecond", unitDisplay: "short" });
       if (ms < 60_000) {
-        return format.number(ms / 1_000, { style: "unit", unit: "second", unitDisplay: "narrow", maximumFractionDigits: 1 });
+        return format.number(ms / 1_000, { style: "unit", unit: "second", unitDisplay: "short", maximumFractionDigits: 1 });
       }
       const minutes = Math.floor(ms / 60_000);
       const seconds = Math.round((ms % 60_000) / 1_000);

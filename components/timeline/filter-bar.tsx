@@ -86,7 +86,7 @@ export function FilterBar({
   return (
     <div className="mb-3 flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
-        <div role="group" aria-label={t("range.label")} className="inline-flex overflow-hidden rounded-md border border-border">
+        <div role="group" aria-label={t("range.label")} className="inline-flex max-w-full flex-wrap overflow-hidden rounded-md border border-border">
           {(Object.keys(QUICK_RANGES) as TQuickRange[]).map((quick) => (
             <button
               key={quick}
@@ -97,7 +97,7 @@ export function FilterBar({
                 onQuickRange();
                 update((next) => setRange(next, quick));
               }}
-              className={cn("h-8 px-3 text-sm hover:bg-accent", range.quick === quick && "bg-primary text-primary-foreground hover:bg-primary")}
+              className={cn("h-8 shrink-0 whitespace-nowrap px-3 text-sm hover:bg-accent", range.quick === quick && "bg-primary text-primary-foreground hover:bg-primary")}
             >
               {t(`range.quick.${quick}`)}
             </button>
@@ -108,7 +108,7 @@ export function FilterBar({
             aria-pressed={range.quick === null}
             aria-haspopup="dialog"
             onClick={(event) => openEditor("range", event.currentTarget)}
-            className={cn("inline-flex h-8 items-center gap-1.5 border-l border-border px-3 text-sm hover:bg-accent", range.quick === null && "bg-primary text-primary-foreground hover:bg-primary")}
+            className={cn("inline-flex h-8 shrink-0 items-center gap-1.5 whitespace-nowrap border-l border-border px-3 text-sm hover:bg-accent", range.quick === null && "bg-primary text-primary-foreground hover:bg-primary")}
           >
             <CalendarRange aria-hidden="true" className="size-4" />
             {range.quick === null ? <RangeText from={range.from} to={range.to} /> : t("range.custom")}

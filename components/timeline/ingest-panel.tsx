@@ -99,52 +99,54 @@ export function IngestPanel({ role, onFinished }: { role: TRole; onFinished: () 
             <ChevronDown aria-hidden="true" className="size-3.5" />
             {t("scopes", { count: data.scopes.length })}
           </summary>
-          <table className="mt-2 w-full text-xs" data-testid="ingest-scopes">
-            <caption className="sr-only">{t("scopesCaption")}</caption>
-            <thead>
-              <tr className="text-left text-muted-foreground">
-                <th scope="col" className="py-1 pr-2 font-medium">{t("col.account")}</th>
-                <th scope="col" className="py-1 pr-2 font-medium">{t("col.region")}</th>
-                <th scope="col" className="py-1 pr-2 font-medium">{t("col.status")}</th>
-                <th scope="col" className="w-48 py-1 pr-2 font-medium">{t("col.backfill")}</th>
-                <th scope="col" className="py-1 pr-2 text-right font-medium">{t("col.events")}</th>
-                <th scope="col" className="py-1 font-medium">{t("col.latest")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.scopes.map((scope) => (
-                <tr
-                  key={`${scope.accountId}-${scope.region}`}
-                  data-testid="ingest-scope"
-                  data-account={scope.accountId}
-                  data-region={scope.region}
-                  data-status={scope.status}
-                  data-percent={scope.backfillPercent}
-                  className="border-t border-border"
-                >
-                  <td className="py-1 pr-2">
-                    {scope.accountName ? `${scope.accountName} ` : null}
-                    <span className="font-mono text-muted-foreground">{scope.accountId}</span>
-                  </td>
-                  <td className="py-1 pr-2 font-mono">{scope.region}</td>
-                  <td className="py-1 pr-2">
-                    <Badge tone={STATUS_TONE[scope.status]} title={scope.error ?? undefined}>
-                      {t(`status.${scope.status}`)}
-                    </Badge>
-                    {scope.error ? <span className="ml-1 text-danger dark:text-red-300">{scope.error}</span> : null}
-                  </td>
-                  <td className="py-1 pr-2">
-                    <div className="flex items-center gap-2">
-                      <progress max={100} value={scope.backfillPercent} aria-label={t("progressLabel", { account: scope.accountId, region: scope.region })} className="h-2 flex-1 accent-primary" />
-                      <span className="w-9 text-right tabular-nums">{Math.round(scope.backfillPercent)}%</span>
-                    </div>
-                  </td>
-                  <td className="py-1 pr-2 text-right tabular-nums">{format.number(scope.eventsStored)}</td>
-                  <td className="py-1 tabular-nums">{scope.latestTime ? format.dateTime(new Date(scope.latestTime), { dateStyle: "short", timeStyle: "short" }) : "—"}</td>
+          <div className="relative mt-2 overflow-x-auto">
+            <table className="w-full min-w-[36rem] text-xs" data-testid="ingest-scopes">
+              <caption className="sr-only">{t("scopesCaption")}</caption>
+              <thead>
+                <tr className="text-left text-muted-foreground">
+                  <th scope="col" className="whitespace-nowrap py-1 pr-2 font-medium">{t("col.account")}</th>
+                  <th scope="col" className="whitespace-nowrap py-1 pr-2 font-medium">{t("col.region")}</th>
+                  <th scope="col" className="whitespace-nowrap py-1 pr-2 font-medium">{t("col.status")}</th>
+                  <th scope="col" className="w-48 whitespace-nowrap py-1 pr-2 font-medium">{t("col.backfill")}</th>
+                  <th scope="col" className="whitespace-nowrap py-1 pr-2 text-right font-medium">{t("col.events")}</th>
+                  <th scope="col" className="whitespace-nowrap py-1 font-medium">{t("col.latest")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.scopes.map((scope) => (
+                  <tr
+                    key={`${scope.accountId}-${scope.region}`}
+                    data-testid="ingest-scope"
+                    data-account={scope.accountId}
+                    data-region={scope.region}
+                    data-status={scope.status}
+                    data-percent={scope.backfillPercent}
+                    className="border-t border-border"
+                  >
+                    <td className="py-1 pr-2">
+                      {scope.accountName ? `${scope.accountName} ` : null}
+                      <span className="font-mono text-muted-foreground">{scope.accountId}</span>
+                    </td>
+                    <td className="whitespace-nowrap py-1 pr-2 font-mono">{scope.region}</td>
+                    <td className="py-1 pr-2">
+                      <Badge tone={STATUS_TONE[scope.status]} title={scope.error ?? undefined}>
+                        {t(`status.${scope.status}`)}
+                      </Badge>
+                      {scope.error ? <span className="ml-1 text-danger dark:text-red-300">{scope.error}</span> : null}
+                    </td>
+                    <td className="py-1 pr-2">
+                      <div className="flex items-center gap-2">
+                        <progress max={100} value={scope.backfillPercent} aria-label={t("progressLabel", { account: scope.accountId, region: scope.region })} className="h-2 flex-1 accent-primary" />
+                        <span className="w-9 text-right tabular-nums">{Math.round(scope.backfillPercent)}%</span>
+                      </div>
+                    </td>
+                    <td className="py-1 pr-2 text-right tabular-nums">{format.number(scope.eventsStored)}</td>
+                    <td className="py-1 tabular-nums">{scope.latestTime ? format.dateTime(new Date(scope.latestTime), { dateStyle: "short", timeStyle: "short" }) : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </details>
       ) : data && !running ? (
         <p className="mt-1 text-xs text-muted-foreground">{canRun ? t("noScopesAct") : t("noScopes")}</p>

@@ -73,7 +73,7 @@ export function SuppressionRulesPanel({ initial, renderedAt, canEdit }: { initia
           action={canEdit ? <Button onClick={openCreate}><Plus aria-hidden="true" className="size-4" />{t("create")}</Button> : undefined}
         />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-border bg-card">
+        <div className="relative overflow-x-auto rounded-lg border border-border bg-card">
           <table className="w-full min-w-[56rem] border-collapse text-sm" data-testid="rules-table" aria-busy={rules.isFetching || undefined}>
             <caption className="sr-only">{t("title")}</caption>
             <thead className="bg-muted/60">

@@ -131,7 +131,7 @@ export function Menu({
   }
 
   return (
-    <div ref={rootRef} className="relative">
+    <div ref={rootRef} className="relative shrink-0">
       <button
         ref={buttonRef}
         type="button"
@@ -143,7 +143,7 @@ export function Menu({
         onClick={() => (open ? close(false) : openMenu("first"))}
         onKeyDown={onButtonKeyDown}
         className={cn(
-          "inline-flex h-10 items-center gap-2 rounded-md text-sm font-medium hover:bg-accent hover:text-accent-foreground",
+          "inline-flex h-10 shrink-0 items-center gap-2 whitespace-nowrap rounded-md text-sm font-medium hover:bg-accent hover:text-accent-foreground",
           iconOnly ? "w-10 justify-center" : "px-2.5",
           open && "bg-accent",
           triggerClassName,

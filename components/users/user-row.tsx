@@ -112,7 +112,7 @@ export function UserRow({ user, isSelf, now }: { user: UserRowData; isSelf: bool
               const next = ROLES.find((value) => value === event.target.value);
               if (next) changeRole(next);
             }}
-            className="w-32"
+            className="w-auto min-w-36"
           >
             {ROLES.map((value) => (
               <option key={value} value={value}>

@@ -3,7 +3,7 @@ import { Users } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { UserRow, type UserRowData } from "./user-row";
 
-const th = "px-3 py-2.5 text-left text-xs font-semibold tracking-wide text-muted-foreground uppercase";
+const th = "whitespace-nowrap px-3 py-2.5 text-left text-xs font-semibold tracking-wide text-muted-foreground uppercase";
 
 export function UsersTable({ users, currentUserId, now }: { users: UserRowData[]; currentUserId: string; now: string }) {
   const t = useTranslations("users");
@@ -11,7 +11,7 @@ export function UsersTable({ users, currentUserId, now }: { users: UserRowData[]
     return <EmptyState icon={Users} title={t("empty.title")} description={t("empty.body")} />;
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-border bg-card">
+    <div className="relative overflow-x-auto rounded-lg border border-border bg-card">
       <table className="w-full min-w-[46rem] border-collapse text-sm" data-testid="users-table">
         <caption className="sr-only">{t("title")}</caption>
         <thead className="bg-muted/60">

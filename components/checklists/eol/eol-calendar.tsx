@@ -69,7 +69,7 @@ export function EolCalendar({ month, search, onMonth }: { month: string; search:
       {query.isPending ? (
         <div role="status" className="flex flex-col gap-2"><span className="sr-only">{t("loading")}</span><Skeleton className="h-96 w-full" /></div>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full table-fixed border-collapse text-sm">
             <caption className="sr-only">{t("caption", { month: title })}</caption>
             <thead>

@@ -8,10 +8,10 @@ export function EolGroups({ by, groups, onOpen }: { by: "product" | "account"; g
   const t = useTranslations("checklistsEol");
   const format = useFormatter();
   return (
-    <div className="overflow-x-auto rounded-lg border border-border">
+    <div className="relative overflow-x-auto rounded-lg border border-border">
       <table className="w-full text-sm" data-testid="eol-groups" data-by={by}>
         <caption className="sr-only">{t(`groups.${by}Caption`)}</caption>
-        <thead className="bg-muted/50 text-left text-xs font-semibold text-muted-foreground">
+        <thead className="bg-muted/50 text-left text-xs font-semibold whitespace-nowrap text-muted-foreground">
           <tr>
             <th scope="col" className="px-3 py-2">{t(`groups.${by}`)}</th>
             {EOL_BUCKETS.map((b) => <th key={b} scope="col" className="px-3 py-2 text-right">{t(`buckets.${b}`)}</th>)}

@@ -13,10 +13,10 @@ export function EolTable({ rows, canEdit, onEdit, onDelete }: { rows: TInventory
   const format = useFormatter();
   const date = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   return (
-    <div className="overflow-x-auto rounded-lg border border-border">
+    <div className="relative overflow-x-auto rounded-lg border border-border">
       <table className="w-full text-sm" data-testid="eol-table">
         <caption className="sr-only">{t("caption")}</caption>
-        <thead className="bg-muted/50 text-left text-xs font-semibold text-muted-foreground">
+        <thead className="bg-muted/50 text-left text-xs font-semibold whitespace-nowrap text-muted-foreground">
           <tr>
             <th scope="col" className="px-3 py-2">{t("product")}</th>
             <th scope="col" className="px-3 py-2">{t("version")}</th>

@@ -94,9 +94,9 @@ export function EolView({ initial, initialRun, renderedAt, canEdit, products, ca
       <EolChips counts={data?.summary} selected={params.get("status")} onSelect={(bucket: TEolBucket | null) => update({ status: bucket, view: view === "calendar" ? null : params.get("view") })} />
 
       <div className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 max-w-full flex-col gap-1">
           <Label htmlFor="eol-search">{t("filters.search")}</Label>
-          <Input id="eol-search" type="search" className="w-64" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("filters.searchPlaceholder")} data-testid="eol-search" />
+          <Input id="eol-search" type="search" className="w-[22rem] max-w-full" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("filters.searchPlaceholder")} data-testid="eol-search" />
         </div>
         <div className="flex flex-col gap-1">
           <Label htmlFor="eol-source">{t("filters.source")}</Label>
@@ -109,10 +109,10 @@ export function EolView({ initial, initialRun, renderedAt, canEdit, products, ca
           <input type="checkbox" checked={params.get("gone") === "1"} onChange={(e) => update({ gone: e.target.checked ? "1" : null })} data-testid="eol-gone" />
           {t("filters.showGone")}
         </label>
-        <div role="group" aria-label={t("views.label")} className="ml-auto inline-flex rounded-md border border-border p-0.5">
+        <div role="group" aria-label={t("views.label")} className="ml-auto inline-flex max-w-full flex-wrap rounded-md border border-border p-0.5">
           {EOL_VIEWS.map((v) => (
             <button key={v} type="button" aria-pressed={view === v} data-testid={`eol-view-${v}`} onClick={() => update({ view: v === "list" ? null : v, page: params.get("page") })}
-              className={`h-8 rounded px-3 text-sm font-medium ${view === v ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:bg-accent hover:text-accent-foreground"}`}>
+              className={`h-8 shrink-0 whitespace-nowrap rounded px-3 text-sm font-medium ${view === v ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:bg-accent hover:text-accent-foreground"}`}>
               {t(`views.${v}`)}
             </button>
           ))}

@@ -51,14 +51,14 @@ export function InstanceFilters({ params, regions, accountName, ouName, onChange
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
           <Label htmlFor="patch-filter-state">{t("state")}</Label>
-          <Select id="patch-filter-state" data-testid="filter-state" className="w-44" value={params.get("state") ?? ""} onChange={(e) => onChange({ state: e.target.value || null })}>
+          <Select id="patch-filter-state" data-testid="filter-state" className="w-auto min-w-44" value={params.get("state") ?? ""} onChange={(e) => onChange({ state: e.target.value || null })}>
             <option value="">{t("allStates")}</option>
             {PATCH_STATES.map((s) => <option key={s} value={s}>{t(`stateOption.${s}`)}</option>)}
           </Select>
         </div>
         <div className="flex flex-col gap-1">
           <Label htmlFor="patch-filter-region">{t("region")}</Label>
-          <Select id="patch-filter-region" data-testid="filter-region" className="w-44" value={params.get("region") ?? ""} onChange={(e) => onChange({ region: e.target.value || null })}>
+          <Select id="patch-filter-region" data-testid="filter-region" className="w-auto min-w-52" value={params.get("region") ?? ""} onChange={(e) => onChange({ region: e.target.value || null })}>
             <option value="">{t("allRegions")}</option>
             {regions.map((r) => <option key={r} value={r}>{r}</option>)}
           </Select>

@@ -49,7 +49,7 @@ export function InstanceTable({ page, sort, dir, now, onSort, onPage }: {
 
   return (
     <div className="flex flex-col gap-2">
-      <div className="overflow-x-auto rounded-lg border border-border">
+      <div className="relative overflow-x-auto rounded-lg border border-border">
         <table data-testid="instance-table" data-total={page.total} className="w-full text-sm">
           <caption className="sr-only">{t("caption")}</caption>
           <thead className="bg-muted/50 text-left text-xs text-muted-foreground">

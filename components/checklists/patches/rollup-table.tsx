@@ -68,10 +68,10 @@ export function RollupTable({ by, accounts, ous, onBy, onFilter }: {
           ))}
         </div>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-border">
+      <div className="relative overflow-x-auto rounded-lg border border-border">
         <table data-testid="rollup-table" data-by={by} className="w-full text-sm">
           <caption className="sr-only">{by === "ou" ? t("titleOu") : t("titleAccount")}</caption>
-          <thead className="bg-muted/50 text-left text-xs text-muted-foreground">
+          <thead className="bg-muted/50 text-left text-xs whitespace-nowrap text-muted-foreground">
             <tr>
               <th scope="col" className="px-3 py-2">{by === "ou" ? t("ou") : t("account")}</th>
               <th scope="col" className="px-3 py-2 text-right">{t("instances")}</th>
