@@ -127,6 +127,9 @@ const CASES: [string, string, "default" | "filter" | "search" | "sort"][] = [
   ["sla=dueSoon", "sla=dueSoon", "filter"],
   ["firstSeen: one week a month ago", `firstSeenFrom=${day(-37)}&firstSeenTo=${day(-30)}`, "filter"],
   ["lastSeen: the last 3 days", `lastSeenFrom=${day(-3)}`, "filter"],
+  // The overview's "closed per week" / MTTR links: a range of findings.closedAt, any status.
+  ["closed: the last 7 days", `closedFrom=${day(-7)}&severity=all&status=all&record=all`, "filter"],
+  ["closed: the last 30 days, CRITICAL", `closedFrom=${day(-30)}&severity=CRITICAL&status=all&record=all`, "filter"],
   ["writeBack=FAILED", "writeBack=FAILED", "filter"],
   ["writeBack=PENDING,FAILED, all severities", "writeBack=PENDING,FAILED&severity=all", "filter"],
   ["source=GUARDDUTY", "source=GUARDDUTY", "filter"],

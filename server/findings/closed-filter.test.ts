@@ -2,10 +2,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TSessionState } from "@/server/auth/session";
 import { useOwnDatabase } from "@/server/testing/own-database";
 import { AGE_BUCKETS, ageHref, closedHref, mttrHref, openedHref, slaBreachesHref } from "@/components/overview/overview-links";
+import { asffFinding, guardDutyFinding } from "@/prisma/factories/finding";
 
 // The findings list's closed filter (closedFrom / closedTo) against the overview's daily summary: for every week of the
 // chart, the list filtered to the findings closed that week shows exactly the summary's "closed" figure, overall and
-// per severity (the MTTR's count). Findings and history written by hand on known days, real PostgreSQL.
+// per severity (the MTTR's count). Findings and history written by hand on known days (their close times derived by
+// the finding_closed_at migration's backfill), real PostgreSQL. Then the stored close time on the real write paths:
+// the sync's bulk upsert (a finding that arrives closed keeps its close day while Security Hub re-evaluates it) and
+// triage (closedAt = the history row's time, reopen clears it, a new close sets a new one).
 const session = vi.hoisted(() => ({ state: { status: "anonymous" } as TSessionState }));
 vi.mock("@/server/auth/session", () => ({ getSessionState: async () => session.state }));
 
@@ -17,6 +21,10 @@ type Mods = {
   list: typeof import("./list-findings");
   route: typeof import("@/app/api/findings/route");
   createTestUser: typeof import("@/prisma/factories/user").createTestUser;
+  normalize: typeof import("./normalize");
+  upsert: typeof import("@/server/sync/upsert-findings");
+  triage: typeof import("./triage");
+  pool: typeof import("@/server/db-pool");
 };
 let m: Mods;
 let userId = "";
@@ -25,8 +33,6 @@ const NOW = new Date("2026-11-20T12:00:00Z");
 const ACCOUNTS = ["111111111111", "222222222222"];
 const DAY = 86_400_000;
 const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL"] as const;
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const addDays = (d: string, n: number) => day(Date.parse(`${d}T00:00:00Z`) + n * DAY);
 
 beforeAll(async () => {
   await useOwnDatabase(`${process.env.TEST_DB_NAME ?? "kanshi_test"}_closed`);
@@ -38,10 +44,15 @@ beforeAll(async () => {
     list: await import("./list-findings"),
     route: await import("@/app/api/findings/route"),
     createTestUser: (await import("@/prisma/factories/user")).createTestUser,
+    normalize: await import("./normalize"),
+    upsert: await import("@/server/sync/upsert-findings"),
+    triage: await import("./triage"),
+    pool: await import("@/server/db-pool"),
   };
   userId = (await m.createTestUser({ role: "VIEWER" })).id;
   await m.db.awsAccount.createMany({ data: ACCOUNTS.map((id) => ({ id, name: `acc-${id.slice(0, 3)}` })) });
   await seed();
+  expect((await (await import("./closed-at-migration.testing")).backfillClosedAt())[1], "findings without first seen").toBe(1);
   await m.snap.backfillFindingsSummary({ days: 100, now: NOW });
   await m.snap.snapshotFindingsSummary({ now: NOW });
 });
@@ -159,12 +170,15 @@ describe("closed filter = the overview's closed figure (PostgreSQL)", () => {
   it("every other finding figure of the overview equals the count of the list it links to", async () => {
     const o = await m.overview.getOverview({ now: NOW, checklists: false });
     expect(o.refAt).toBe(NOW.toISOString());
-    // opened: the list filters on firstObservedAt, the summary falls back to awsCreatedAt when it is missing (never the
-    // case for synced findings: normalization fills it from CreatedAt)
+    // opened: first seen is never null (normalization falls back to CreatedAt, the migration backfilled it), so the
+    // list's firstObservedAt and the summary's first seen are the same time
+    expect(await m.db.finding.count({ where: { firstObservedAt: null } })).toBe(0);
+    let opened = 0;
     for (const w of o.weekly) {
-      const missing = await m.db.finding.count({ where: { firstObservedAt: null, awsCreatedAt: { gte: new Date(`${w.week}T00:00:00Z`), lt: new Date(`${addDays(w.week, 7)}T00:00:00Z`) } } });
-      expect(await count(query(openedHref(w.week))), `opened in week ${w.week}`).toBe(w.opened - missing);
+      expect(await count(query(openedHref(w.week))), `opened in week ${w.week}`).toBe(w.opened);
+      opened += w.opened;
     }
+    expect(opened).toBeGreaterThan(30);
     let buckets = 0;
     for (const row of o.ageBuckets) {
       for (const bucket of AGE_BUCKETS) {
@@ -204,5 +218,111 @@ describe("closed filter = the overview's closed figure (PostgreSQL)", () => {
       expect(JSON.stringify(await res.json()), query).toContain(name);
     }
     expect((await call(weekQuery("2026-11-09"))).status).toBe(200);
+  });
+});
+
+// The stored close time on the real write paths, in an account of its own (the figures above stay as they were).
+const SYNCED = "333333333333";
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+const stored = async (id: string) => m.db.finding.findUniqueOrThrow({ where: { externalId: id }, select: { id: true, workflowStatus: true, recordState: true, closedAt: true, awsUpdatedAt: true, firstObservedAt: true } });
+/** One page of a Security Hub sync: the normalized finding through the bulk upsert (COPY + merge). */
+async function syncAsff(over: Record<string, unknown>) {
+  const r = m.normalize.normalizeAsff(asffFinding({ AwsAccountId: SYNCED, ...over }));
+  if (!r.ok) throw new Error(r.error);
+  return m.pool.withBulkTransaction((client) => m.upsert.upsertFindings(client, "securityhub", [r.row]));
+}
+/** The time of the finding's last history row that closed it. */
+async function closeEventAt(findingId: string): Promise<string | null> {
+  const { rows } = await m.pool.readPool().query<{ at: Date }>(
+    `SELECT at FROM finding_history WHERE "findingId" = $1 AND (changes->'workflowStatus'->>'to' IN ('RESOLVED', 'SUPPRESSED') OR changes->'recordState'->>'to' = 'ARCHIVED')
+     ORDER BY id DESC LIMIT 1`, [findingId]);
+  return iso(rows[0]?.at);
+}
+const storedClosed = async (from: string, to: string) => (await m.pool.readPool().query<{ n: number }>(
+  `SELECT COALESCE(sum("closedCount"), 0)::int AS n FROM findings_daily_summary WHERE "awsAccountId" = $1 AND day BETWEEN $2::date AND $3::date`, [SYNCED, from, to])).rows[0]!.n;
+
+describe("findings.closedAt, kept by the trigger on every write path (PostgreSQL)", () => {
+  it("a finding that arrives closed keeps its close day while Security Hub re-evaluates it", async () => {
+    const Id = `arn:aws:securityhub:us-east-1:${SYNCED}:security-control/S3.1/finding/arrived-passed`;
+    const passed = { Id, CreatedAt: "2026-11-10T08:00:00.000Z", FirstObservedAt: "2026-11-10T08:00:00.000Z", Compliance: { Status: "PASSED", SecurityControlId: "S3.1" } };
+    expect(await syncAsff({ ...passed, UpdatedAt: "2026-11-17T08:00:00.000Z" })).toMatchObject({ inserted: 1 });
+    expect(await stored(Id)).toMatchObject({ workflowStatus: "RESOLVED" });
+    expect(iso((await stored(Id)).closedAt)).toBe("2026-11-17T08:00:00.000Z");
+    await m.snap.snapshotFindingsSummary({ day: "2026-11-17", now: NOW });
+    expect(await storedClosed("2026-11-17", "2026-11-17")).toBe(1);
+    // Security Hub re-evaluates the control every day: UpdatedAt moves, the finding stays PASSED (no new close)
+    for (const d of ["2026-11-18", "2026-11-19", "2026-11-20"]) {
+      expect(await syncAsff({ ...passed, UpdatedAt: `${d}T08:00:00.000Z`, LastObservedAt: `${d}T08:00:00.000Z` }), d).toMatchObject({ updated: 1 });
+      await m.snap.snapshotFindingsSummary({ day: d, now: NOW });
+      expect(await storedClosed(d, d), `closed again on ${d}`).toBe(0);
+    }
+    const after = await stored(Id);
+    expect(iso(after.awsUpdatedAt)).toBe("2026-11-20T08:00:00.000Z");
+    expect(iso(after.closedAt)).toBe("2026-11-17T08:00:00.000Z");
+    // the close day's figure is rebuilt the same, and the week's list link still shows exactly its stored figure
+    await m.snap.snapshotFindingsSummary({ day: "2026-11-17", now: NOW });
+    expect(await storedClosed("2026-11-17", "2026-11-17")).toBe(1);
+    expect(await count(`account=${SYNCED}&${weekQuery("2026-11-16")}`)).toBe(await storedClosed("2026-11-16", "2026-11-22"));
+    expect(await count(`account=${SYNCED}&${weekQuery("2026-11-16")}`)).toBe(1);
+    expect(await count(`account=${SYNCED}&severity=all&status=all&record=all&closedFrom=2026-11-18`)).toBe(0);
+  });
+
+  it("the sync's bulk upsert closes at the time of its history row, and clears it when the finding comes back", async () => {
+    const Id = `arn:aws:securityhub:us-east-1:${SYNCED}:security-control/S3.1/finding/flapping`;
+    const failing = { Id, CreatedAt: "2026-11-12T00:00:00.000Z", FirstObservedAt: "2026-11-12T00:00:00.000Z", Compliance: { Status: "FAILED", SecurityControlId: "S3.1" } };
+    await syncAsff({ ...failing, UpdatedAt: "2026-11-12T00:00:00.000Z" });
+    const open = await stored(Id);
+    expect(open).toMatchObject({ workflowStatus: "NEW", closedAt: null });
+    await syncAsff({ ...failing, Compliance: { Status: "PASSED", SecurityControlId: "S3.1" }, UpdatedAt: "2026-11-13T00:00:00.000Z" });
+    const closed = await stored(Id);
+    expect(closed.workflowStatus).toBe("RESOLVED");
+    expect(iso(closed.closedAt)).not.toBeNull();
+    expect(iso(closed.closedAt)).toBe(await closeEventAt(open.id));
+    // compliance back to FAILED: Security Hub returns it to NEW, it is open again
+    await syncAsff({ ...failing, UpdatedAt: "2026-11-14T00:00:00.000Z" });
+    expect(await stored(Id)).toMatchObject({ workflowStatus: "NEW", closedAt: null });
+    expect(await count(`account=${SYNCED}&severity=all&status=all&record=all&closedFrom=2026-01-01`)).toBe(1);
+  });
+
+  it("a native GuardDuty finding archived by a sync is closed at the time of its history row", async () => {
+    const native = guardDutyFinding({ AccountId: SYNCED, CreatedAt: "2026-11-15T00:00:00.000Z", UpdatedAt: "2026-11-15T00:00:00.000Z" });
+    const write = async (over: Record<string, unknown>) => {
+      const r = m.normalize.normalizeGuardDuty({ ...native, ...over });
+      if (!r.ok) throw new Error(r.error);
+      await m.pool.withBulkTransaction((client) => m.upsert.upsertFindings(client, "guardduty", [r.row]));
+    };
+    await write({});
+    expect(await stored(native.Arn)).toMatchObject({ recordState: "ACTIVE", closedAt: null });
+    await write({ UpdatedAt: "2026-11-16T00:00:00.000Z", Service: { ...native.Service, Archived: true } });
+    const archived = await stored(native.Arn);
+    expect(archived.recordState).toBe("ARCHIVED");
+    expect(iso(archived.closedAt)).not.toBeNull();
+    expect(iso(archived.closedAt)).toBe(await closeEventAt(archived.id));
+  });
+
+  it("triage: resolve sets it to the history row's time, reopen clears it, a new close sets a new time", async () => {
+    const Id = `arn:aws:securityhub:us-east-1:${SYNCED}:security-control/S3.1/finding/triaged`;
+    await syncAsff({ Id, CreatedAt: "2026-11-11T00:00:00.000Z", FirstObservedAt: "2026-11-11T00:00:00.000Z", UpdatedAt: "2026-11-11T00:00:00.000Z" });
+    const { id } = await stored(Id);
+    const triage = (status: "NEW" | "RESOLVED" | "SUPPRESSED") => m.pool.withBulkTransaction((client) =>
+      m.triage.applyTriageInTransaction(client, [id], { action: "status", status }, { actor: null, origin: "system" }));
+    expect((await triage("RESOLVED")).affected).toBe(1);
+    const first = await stored(Id);
+    expect(first.workflowStatus).toBe("RESOLVED");
+    expect(iso(first.closedAt)).toBe(await closeEventAt(id));
+    expect(first.closedAt!.getTime()).toBeGreaterThan(first.firstObservedAt!.getTime());
+    // closed → closed (resolved, then suppressed): still the first close
+    await triage("SUPPRESSED");
+    expect(iso((await stored(Id)).closedAt)).toBe(iso(first.closedAt));
+    await triage("NEW");
+    expect(await stored(Id)).toMatchObject({ workflowStatus: "NEW", closedAt: null });
+    await new Promise((r) => setTimeout(r, 5));
+    await triage("RESOLVED");
+    const again = await stored(Id);
+    expect(iso(again.closedAt)).toBe(await closeEventAt(id));
+    expect(again.closedAt!.getTime()).toBeGreaterThan(first.closedAt!.getTime());
+    // an UPDATE that writes closedAt itself cannot move it
+    await m.db.finding.update({ where: { id }, data: { closedAt: new Date("2020-01-01T00:00:00Z") } });
+    expect(iso((await stored(Id)).closedAt)).toBe(iso(again.closedAt));
   });
 });

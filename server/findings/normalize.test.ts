@@ -76,6 +76,17 @@ describe("normalizeAsff", () => {
     expect(native.ok && native.row.standards).toEqual([]);
   });
 
+  it("never leaves first seen empty: FirstObservedAt, else CreatedAt (an unreadable one counts as missing)", () => {
+    const first = (over: Record<string, unknown>) => {
+      const r = normalizeAsff(asffFinding({ CreatedAt: "2026-09-01T00:00:00.000Z", ...over }));
+      return r.ok ? r.row.firstObservedAt.toISOString() : r.error;
+    };
+    expect(first({ FirstObservedAt: "2026-09-05T10:00:00.000Z" })).toBe("2026-09-05T10:00:00.000Z");
+    expect(first({ FirstObservedAt: undefined })).toBe("2026-09-01T00:00:00.000Z");
+    expect(first({ FirstObservedAt: null })).toBe("2026-09-01T00:00:00.000Z");
+    expect(first({ FirstObservedAt: "not a date" })).toBe("2026-09-01T00:00:00.000Z");
+  });
+
   it("derives the label from the normalized score when Label is missing", () => {
     const result = normalizeAsff(asffFinding({ Severity: { Normalized: 95 } }));
     expect(result.ok && result.row.severity).toBe("CRITICAL");
@@ -88,6 +99,16 @@ describe("normalizeGuardDuty", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.row).toMatchObject({ source: "GUARDDUTY", origin: "guardduty", severity: "HIGH", recordState: "ARCHIVED", resourceType: "Instance", resourceId: "i-0abc", generatorId: "UnauthorizedAccess:EC2/SSHBruteForce" });
+  });
+
+  it("never leaves first seen empty: Service.EventFirstSeen, else CreatedAt", () => {
+    const first = (service: Record<string, unknown> | undefined) => {
+      const r = normalizeGuardDuty({ ...guardDutyFinding(), CreatedAt: "2026-09-01T00:00:00.000Z", Service: service });
+      return r.ok ? r.row.firstObservedAt.toISOString() : r.error;
+    };
+    expect(first({ Archived: false, EventFirstSeen: "2026-09-03T00:00:00.000Z" })).toBe("2026-09-03T00:00:00.000Z");
+    expect(first({ Archived: false })).toBe("2026-09-01T00:00:00.000Z");
+    expect(first(undefined)).toBe("2026-09-01T00:00:00.000Z");
   });
 
   it("skips a finding without a numeric severity", () => {

@@ -26,7 +26,8 @@ export type TFindingRow = {
   standards: TStandardKey[];
   resourceType: string | null;
   resourceId: string | null;
-  firstObservedAt: Date | null;
+  /** never null: FirstObservedAt (Security Hub) / Service.EventFirstSeen (GuardDuty), else CreatedAt */
+  firstObservedAt: Date;
   lastObservedAt: Date | null;
   awsCreatedAt: Date;
   awsUpdatedAt: Date;

@@ -21,36 +21,19 @@ export const OPEN_SQL = `f."recordState" = 'ACTIVE' AND f."workflowStatus" IN ('
 export const DUE_KEY = `COALESCE(f."dueAt", 'infinity'::timestamp)`;
 
 /**
- * When a finding was closed, as the overview's daily summary counts it (server/overview/snapshot-findings-summary.ts):
- * its last close in the history (resolved, suppressed or archived), else its awsUpdatedAt (it arrived closed), never
- * before it was first seen; only for a finding that is not open now. Keep the two in step: the overview's "closed per
- * week" links to the list filtered by this.
- */
-export const OPENED_AT_SQL = `COALESCE(f."firstObservedAt", f."awsCreatedAt")`;
-export const CLOSE_EVENT_SQL = `(h.changes->'workflowStatus'->>'to' IN ('RESOLVED', 'SUPPRESSED') OR h.changes->'recordState'->>'to' = 'ARCHIVED')`;
-export const CLOSED_AT_SQL = `GREATEST(${OPENED_AT_SQL}, COALESCE(
-  (SELECT max(h.at) FROM finding_history h WHERE h."findingId" = f.id AND ${CLOSE_EVENT_SQL}), f."awsUpdatedAt"))`;
-
-/**
- * Closed within [from, to] (either may be absent). The close time is the greatest of first seen and (last close event,
- * else awsUpdatedAt), so it equals one of them: the candidates are the findings with a close event, an update or a
- * first sighting in the range, each found through an index (finding_history_close_at_idx, findings_awsUpdatedAt_idx,
- * findings_first_seen_queue_idx, findings_created_no_first_seen_idx); the exact close time is checked on those only.
+ * Closed within [from, to] (either may be absent, both inclusive): a range of findings."closedAt", when the finding last
+ * went from open to resolved, suppressed or archived (or arrived closed), null while it is open. The findings_closed_at
+ * trigger keeps it on every write (migration 20261127160000_finding_closed_at) and the overview's daily summary
+ * (server/overview/snapshot-findings-summary.ts) counts the same column, so its "closed per week" and MTTR figures equal
+ * the lists they link to. Read from the partial index findings_closed_at_idx (close time, id, with severity, status and
+ * due date included).
  */
 function closedSql(filter: TFindingFilter, p: SqlParams): string {
-  const range = (column: string) => [
-    filter.closedFrom ? `${column} >= ${p.add(filter.closedFrom, "::timestamp")}` : null,
-    filter.closedTo ? `${column} <= ${p.add(filter.closedTo, "::timestamp")}` : null,
+  return [
+    `f."closedAt" IS NOT NULL`,
+    filter.closedFrom ? `f."closedAt" >= ${p.add(filter.closedFrom, "::timestamp")}` : null,
+    filter.closedTo ? `f."closedAt" <= ${p.add(filter.closedTo, "::timestamp")}` : null,
   ].filter(Boolean).join(" AND ");
-  const candidates = [
-    `SELECT h."findingId" FROM finding_history h WHERE ${CLOSE_EVENT_SQL} AND ${range("h.at")}`,
-    `SELECT c.id FROM findings c WHERE ${range(`c."awsUpdatedAt"`)}`,
-    `SELECT c.id FROM findings c WHERE ${range(`c."firstObservedAt"`)}`,
-    `SELECT c.id FROM findings c WHERE c."firstObservedAt" IS NULL AND ${range(`c."awsCreatedAt"`)}`,
-  ];
-  // The close time once per candidate (OFFSET 0 keeps PostgreSQL from inlining it into each bound).
-  return `NOT (${OPEN_SQL}) AND f.id IN (${candidates.join(" UNION ")})
-    AND EXISTS (SELECT 1 FROM (SELECT ${CLOSED_AT_SQL} AS at OFFSET 0) closed WHERE ${range("closed.at")})`;
 }
 
 function escapeLike(text: string): string {

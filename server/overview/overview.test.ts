@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { TSessionState } from "@/server/auth/session";
 import { useOwnDatabase } from "@/server/testing/own-database";
 
-// The daily findings summary against hand-inserted findings and history (opened, closed, MTTR, age buckets,
-// overdue, idempotence, backfill), the overview read (OU roll-up with sub-OUs) and the route (VIEWER 200, no session 401).
+// The daily findings summary against hand-inserted findings and history (close times backfilled as the
+// finding_closed_at migration does; opened, closed, MTTR, age buckets, overdue, idempotence, backfill), the overview read (OU roll-up with sub-OUs) and the route (VIEWER 200, no session 401).
 const session = vi.hoisted(() => ({ state: { status: "anonymous" } as TSessionState }));
 vi.mock("@/server/auth/session", () => ({ getSessionState: async () => session.state }));
 
@@ -76,6 +76,8 @@ beforeEach(async () => {
   await history(archived, "2026-11-20T06:00:00", { recordState: { from: "ACTIVE", to: "ARCHIVED" } });
   // dev MEDIUM: suppressed with no history (closed at awsUpdatedAt = first seen)
   await finding({ account: A.dev, severity: "MEDIUM", first: "2026-11-01T00:00:00", workflow: "SUPPRESSED" });
+  // The history above is written by hand on past days: the close times come from it as the migration derived them.
+  await (await import("@/server/findings/closed-at-migration.testing")).backfillClosedAt();
 });
 
 type Row = { day: string; a: string; sev: string; open: number; opened: number; closed: number; overdue: number; b0: number; b1: number; b2: number; b3: number; ttr: number; n: number };

@@ -4,11 +4,13 @@ import { withBulkTransaction } from "@/server/db-pool";
 
 // The daily findings summary behind the overview: per UTC day × account × severity the open count at the end of
 // the day, opened and closed that day, overdue and age buckets of the open ones, and the time to remediate of the
-// ones closed that day (sum + count, for MTTR). A day is rebuilt from the findings and their history: a finding is
-// open from its first observation (firstObservedAt, else awsCreatedAt) until its last close (resolved, suppressed
-// or archived, from finding_history; awsUpdatedAt when it arrived closed). A reopened finding counts as open since
-// it was first seen. Severity is the current one. Idempotent: a second run replaces the day's rows. computedAt is the
-// snapshot's clock (`now`), the instant today's open figures refer to (the overview's age links count from it).
+// ones closed that day (sum + count, for MTTR). A day is rebuilt from the findings alone: a finding is open from its
+// first observation (firstObservedAt, never null since normalization falls back to CreatedAt) until its stored close
+// time "closedAt" (kept by the findings_closed_at trigger: when it last went from open to resolved, suppressed or
+// archived, or when it arrived closed; null while open), so a past day's figures do not move when a closed finding
+// is re-evaluated. A reopened finding counts as open since it was first seen. Severity is the current one.
+// Idempotent: a second run replaces the day's rows. computedAt is the snapshot's clock (`now`), the instant today's
+// open figures refer to (the overview's age links count from it).
 
 export type TSummaryResult = { days: string[]; rows: number };
 
@@ -23,7 +25,6 @@ export function utcDay(day?: string | Date): string {
 }
 
 const OPENED = `COALESCE(f."firstObservedAt", f."awsCreatedAt")`;
-const IS_OPEN = `(f."recordState" = 'ACTIVE' AND f."workflowStatus" IN ('NEW', 'NOTIFIED'))`;
 
 /** Rows for the given days (deleted first, then inserted); `now` caps "end of day" for today (age, overdue). */
 async function computeDays(client: pg.PoolClient, days: string[], now: Date): Promise<number> {
@@ -35,11 +36,7 @@ async function computeDays(client: pg.PoolClient, days: string[], now: Date): Pr
        FROM unnest($1::date[]) AS x
      ),
      f AS (
-       SELECT f."awsAccountId" AS a, f.severity AS sev, ${OPENED} AS o, f."dueAt" AS due,
-         CASE WHEN ${IS_OPEN} THEN NULL ELSE GREATEST(${OPENED}, COALESCE(
-           (SELECT max(h.at) FROM finding_history h WHERE h."findingId" = f.id
-              AND (h.changes->'workflowStatus'->>'to' IN ('RESOLVED', 'SUPPRESSED') OR h.changes->'recordState'->>'to' = 'ARCHIVED')),
-           f."awsUpdatedAt")) END AS c
+       SELECT f."awsAccountId" AS a, f.severity AS sev, ${OPENED} AS o, f."dueAt" AS due, f."closedAt" AS c
        FROM findings f
        WHERE ${OPENED} < (SELECT max(e) FROM d)
      ),
