@@ -54,7 +54,7 @@ async function eolSection(end: Date): Promise<TAgendaSection> {
   const { all } = await loadInventory({ page: 1, pageSize: 50 }, day(end));
   const due = all.filter((r) => r.status === "eol" || r.status === "eol30" || r.status === "eol90");
   return {
-    key: "eol", count: due.length, href: "/checklists?tab=eol&status=eol90",
+    key: "eol", count: due.length, href: "/checklists?tab=eol&status=eol,eol30,eol90",
     items: due.slice(0, AGENDA_ITEM_CAP).map((r) => ({
       id: r.id, title: `${r.productName} ${r.version}`, detail: [r.eolDate, r.accountId].filter(Boolean).join(" · ") || null, facts: { date: r.eolDate, accountId: r.accountId }, href: `/checklists?tab=eol&q=${encodeURIComponent(r.productName)}`,
     })),

@@ -12,7 +12,7 @@ export function EolChips({ counts, selected, onSelect }: { counts: TBucketCounts
   return (
     <div role="group" aria-label={t("chipsLabel")} className="flex flex-wrap items-center gap-2" data-testid="eol-chips">
       {EOL_BUCKETS.map((bucket) => {
-        const on = selected === bucket;
+        const on = selected?.split(",").includes(bucket) ?? false;
         const count = counts?.[bucket];
         const { className, icon: Icon } = BUCKET_STYLE[bucket];
         return (

@@ -35,6 +35,10 @@ describe("EOL inventory (PostgreSQL)", () => {
     expect(list.summary).toMatchObject({ eol90: 1, unknown: 1, total: 2 });
     expect(list.byProduct.map((g) => g.label).sort()).toEqual([title, `In-house ERP ${tag}`].sort());
     expect((await listInventory(query(tag, { status: "eol90" }), daysBefore(eol, 45))).items.map((i) => i.id)).toEqual([created.id]);
+    // several buckets at once (the overview's "within 90 days" is eol30 + eol90); an unknown bucket is refused
+    expect((await listInventory(query(tag, { status: "eol30,eol90,unknown" }), daysBefore(eol, 45))).items.map((i) => i.id).sort()).toEqual([created.id, free.id].sort());
+    expect((await listInventory(query(tag, { status: "eol30" }), daysBefore(eol, 45))).items).toEqual([]);
+    expect(ZInventoryQuery.safeParse({ status: "eol90,later" }).success).toBe(false);
     expect((await listInventory(query(tag, { account: "111122223333" }), daysBefore(eol, 45))).items.map((i) => i.id)).toEqual([created.id]);
 
     const edited = await updateInventoryItem(created.id, { product: { kind: "catalog", slug }, version: cycle, notes: "upgrade planned" }, { user, ip: null });

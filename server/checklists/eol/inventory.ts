@@ -84,7 +84,7 @@ export async function loadInventory(query: TInventoryQuery, today = eolToday()):
   const names = new Map(accounts.map((a) => [a.id, a.name]));
   const all = items.map((i) => toRow(i, today, names))
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity) || a.productName.localeCompare(b.productName));
-  return { all, rows: query.status ? all.filter((r) => r.status === query.status) : all };
+  return { all, rows: query.status ? all.filter((r) => query.status!.includes(r.status)) : all };
 }
 
 export async function listInventory(query: TInventoryQuery, today = eolToday()): Promise<TInventoryList> {

@@ -35,7 +35,8 @@ export const ZInventoryInput = z.object({
 export type TInventoryInput = z.input<typeof ZInventoryInput>;
 
 export const ZInventoryQuery = z.object({
-  status: z.enum(EOL_BUCKETS).optional(),
+  /** one bucket or several, comma-separated (e.g. "eol30,eol90": within 90 days) */
+  status: z.string().transform((v) => v.split(",").map((b) => b.trim())).pipe(z.array(z.enum(EOL_BUCKETS)).min(1)).optional(),
   product: z.string().max(100).optional(),
   account: z.string().max(12).optional(),
   source: z.enum(EOL_SOURCES).optional(),
