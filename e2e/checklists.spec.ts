@@ -1,9 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import pg from "pg";
 import { DEMO, storageState } from "./support/auth";
 
 // Checklists page, Recurring tab: the default checklists, completing an item, creating and editing a checklist,
-// its history, and the viewer's read-only view.
+// its history, the viewer's read-only view, and the overdue view the overview's figure opens.
 // The database is shared by parallel tests: each test touches only the items and checklists named here
 // (default checklists are found by their template, new ones by a unique name).
 
@@ -15,6 +16,13 @@ const DEFAULT_CHECKLISTS = [
 ];
 
 type TView = { id: string; name: string; items: { id: string; state: string; period: { key: string } }[] };
+
+/** The e2e server's database (scripts/e2e-server.mts): an item only becomes overdue once a period it existed for has ended, so the test backdates one. */
+function e2eDatabaseUrl(): string {
+  const url = new URL(process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+  url.pathname = "/kanshi_e2e";
+  return url.toString();
+}
 
 async function checklist(request: APIRequestContext, name: string): Promise<TView> {
   const response = await request.get("/api/checklists");
@@ -222,5 +230,77 @@ test.describe("checklists", () => {
     await expect(adminPage.getByTestId("complete-confirmation")).toContainText(name);
     await expect(adminPage.locator(`[data-testid="checklist-card"][data-id="${id}"]`)).toBeVisible();
     await admin.close();
+  });
+
+  test("the overview's overdue checklist figure opens exactly those items; Show all returns to every checklist", async ({ page }) => {
+    test.slow(); // the overview builds its findings summary on the first visit
+    const name = `Overdue e2e ${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+    const created = await page.request.post("/api/checklists", {
+      data: { name, cadence: { kind: "weekly", weekday: 1 }, timeZone: "UTC", items: [{ title: "Rotate the break-glass password" }, { title: "Review the new IAM users" }] },
+    });
+    expect(created.status()).toBe(201);
+    const { id, items } = (await created.json()) as { id: string; items: { id: string; title: string }[] };
+    const owed = items.find((i) => i.title.startsWith("Rotate"))!;
+    // The first item existed before last week ended and was not done then: it is overdue; the second one is new.
+    const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+    await client.connect();
+    try {
+      await client.query(`UPDATE checklist_items SET "createdAt" = now() - interval '60 days' WHERE id = $1`, [owed.id]);
+
+      await page.goto("/overview");
+      const tile = page.locator('[data-testid="overview-kpi"][data-kpi="checklists"]');
+      await expect(tile).toHaveAttribute("href", "/checklists?tab=recurring&state=overdue");
+      await expect(tile).toHaveAttribute("data-value", /^[1-9]\d*$/);
+      const figure = Number(await tile.getAttribute("data-value"));
+      await tile.click();
+
+      // Only overdue items, as many as the overview counted, under a removable filter.
+      await expect(page).toHaveURL(/\/checklists\?tab=recurring&state=overdue$/);
+      const filter = page.getByTestId("recurring-filter");
+      await expect(filter).toContainText("Showing overdue items only");
+      await expect(page.getByTestId("recurring-summary")).toHaveAttribute("data-overdue", String(figure));
+      await expect(page.getByTestId("checklist-item")).toHaveCount(figure);
+      await expect(page.locator('[data-testid="checklist-item"]:not([data-state="overdue"])')).toHaveCount(0);
+      const card = page.locator(`[data-testid="checklist-card"][data-id="${id}"]`);
+      await expect(card.getByTestId("checklist-item")).toHaveCount(1);
+      await expect(card.getByTestId("checklist-item")).toHaveAttribute("data-id", owed.id);
+      await expect(card.getByTestId("checklist-hidden-items")).toHaveAttribute("data-count", "1");
+      // The default checklists have nothing overdue: they are not listed.
+      await expect(page.locator('[data-testid="checklist-card"][data-template]')).toHaveCount(0);
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+
+      // "Show all", from the keyboard, lifts the filter.
+      await page.getByTestId("recurring-show-all").focus();
+      await page.keyboard.press("Enter");
+      await expect(page).toHaveURL(/\/checklists\?tab=recurring$/);
+      await expect(filter).toHaveCount(0);
+      await expect(card.getByTestId("checklist-item")).toHaveCount(2);
+      await expect(card.getByTestId("checklist-hidden-items")).toHaveCount(0);
+      await expect(page.locator('[data-testid="checklist-card"][data-template]')).toHaveCount(DEFAULT_CHECKLISTS.length);
+
+      // The summary's overdue count leads back; completing the item takes it (and its checklist) off the view.
+      await page.getByTestId("recurring-overdue-link").click();
+      await expect(page).toHaveURL(/\/checklists\?tab=recurring&state=overdue$/);
+      await card.getByTestId("item-complete").click();
+      const dialog = page.getByTestId("complete-dialog");
+      await dialog.getByTestId("complete-submit").click();
+      await expect(dialog).toBeHidden();
+      await expect(page.getByTestId("complete-confirmation")).toBeVisible();
+      await expect(card).toHaveCount(0);
+      await expect(page.getByTestId("recurring-summary")).toHaveAttribute("data-overdue", String(figure - 1));
+      await expect(page.getByTestId("checklist-item")).toHaveCount(figure - 1);
+      // Nothing else overdue (the usual case on a fresh e2e database): the empty state says so and offers Show all.
+      const empty = page.getByTestId("empty-state").filter({ hasText: "Nothing is overdue" });
+      await expect(empty).toHaveCount(figure === 1 ? 1 : 0);
+      if (figure === 1) {
+        await empty.getByTestId("recurring-empty-show-all").click();
+        await expect(page).toHaveURL(/\/checklists\?tab=recurring$/);
+        await expect(page.locator(`[data-testid="checklist-item"][data-id="${owed.id}"]`)).toHaveAttribute("data-state", /^(due|upcoming)$/);
+      }
+    } finally {
+      await client.end();
+      await page.request.patch(`/api/checklists/${id}`, { data: { archived: true } });
+    }
   });
 });

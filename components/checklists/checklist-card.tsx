@@ -11,10 +11,14 @@ import { useCadenceText } from "./use-cadence-text";
 
 /**
  * A checklist: name, cadence, owner, the current period's due date and its items, overdue first; History for
- * everyone, Edit for analysts. Test hooks: checklist-card (data-template, data-id), checklist-owner, checklist-edit, checklist-history-link.
+ * everyone, Edit for analysts. In the overdue view (?state=overdue) the checklist holds only its overdue items and
+ * says how many others are hidden. Test hooks: checklist-card (data-template, data-id), checklist-owner, checklist-edit,
+ * checklist-history-link, checklist-hidden-items (data-count).
  */
-export function ChecklistCard({ checklist, now, canComplete, onComplete, onEdit }: {
+export function ChecklistCard({ checklist, hiddenItems = 0, now, canComplete, onComplete, onEdit }: {
   checklist: TChecklist;
+  /** items left out by the list's filter */
+  hiddenItems?: number;
   now: string;
   canComplete: boolean;
   onComplete: (itemId: string) => void;
@@ -62,6 +66,11 @@ export function ChecklistCard({ checklist, now, canComplete, onComplete, onEdit 
           ))}
         </ul>
       )}
+      {hiddenItems > 0 ? (
+        <p className="border-t border-border px-5 py-2 text-xs text-muted-foreground" data-testid="checklist-hidden-items" data-count={hiddenItems}>
+          {t("hiddenItems", { count: hiddenItems })}
+        </p>
+      ) : null}
     </Card>
   );
 }

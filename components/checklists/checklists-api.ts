@@ -61,9 +61,20 @@ export function patchItem(itemId: string, input: TUpdateItem) {
   return apiFetch<{ id: string; archived: boolean }>(`/api/checklists/items/${encodeURIComponent(itemId)}`, { method: "PATCH", body: input });
 }
 
-/** The Recurring tab's URL: ?tab=recurring, plus the checklist whose history is open and its page. */
-export function recurringHref(options: { checklist?: string; view?: "history"; page?: number } = {}): string {
+/** The Recurring list's filter in the URL (?state=overdue); absent: every checklist and item. */
+export type TRecurringState = "overdue";
+
+export function parseRecurringState(value: string | string[] | undefined): TRecurringState | null {
+  return (Array.isArray(value) ? value[0] : value) === "overdue" ? "overdue" : null;
+}
+
+/**
+ * The Recurring tab's URL: ?tab=recurring, plus the list's filter (state=overdue: the link behind the overview's
+ * and the weekly review's overdue figure), or the checklist whose history is open and its page.
+ */
+export function recurringHref(options: { state?: TRecurringState; checklist?: string; view?: "history"; page?: number } = {}): string {
   const params = new URLSearchParams({ tab: "recurring" });
+  if (options.state) params.set("state", options.state);
   if (options.checklist) params.set("checklist", options.checklist);
   if (options.view) params.set("view", options.view);
   if (options.page && options.page > 1) params.set("page", String(options.page));
@@ -77,6 +88,17 @@ export function sortItems(items: TChecklistItem[]): TChecklistItem[] {
   return items.map((item, index) => ({ item, index }))
     .sort((a, b) => STATE_ORDER[a.item.state] - STATE_ORDER[b.item.state] || a.index - b.index)
     .map(({ item }) => item);
+}
+
+/**
+ * The overdue view: the checklists with an overdue item, each with only its overdue items. The same rule as the
+ * summary's count, the overview's "overdue checklist items" and the weekly review's section (state === "overdue"),
+ * so the items shown are exactly the items counted.
+ */
+export function overdueOnly(checklists: TChecklist[]): TChecklist[] {
+  return checklists
+    .map((checklist) => ({ ...checklist, items: checklist.items.filter((item) => item.state === "overdue") }))
+    .filter((checklist) => checklist.items.length > 0);
 }
 
 const WEEK_MS = 7 * 86_400_000;

@@ -1,14 +1,15 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { ListChecks, Plus, RotateCw, TriangleExclamationPoint } from "lucide-react";
+import { CircleCheck, ListChecks, ListFilter, Plus, RotateCw, TriangleExclamationPoint } from "lucide-react";
 import { useApiErrorMessage } from "@/components/lib/use-api-error-message";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { summarize, type TChecklist } from "./checklists-api";
+import { overdueOnly, recurringHref, summarize, type TChecklist, type TRecurringState } from "./checklists-api";
 import { ChecklistCard } from "./checklist-card";
 import { CompleteDialog } from "./complete-dialog";
 import { ArchivedChecklists } from "./recurring/archived-checklists";
@@ -31,13 +32,19 @@ function useNow(renderedAt: string): string {
   return now;
 }
 
-/** What the Recurring tab shows, from the URL: the checklists, or one checklist's history (?checklist=<id>&view=history&page=n). */
-export type TRecurringView = { kind: "list" } | { kind: "history"; checklist: string; page: number };
+/**
+ * What the Recurring tab shows, from the URL: the checklists (?state=overdue: only the overdue items and their
+ * checklists), or one checklist's history (?checklist=<id>&view=history&page=n).
+ */
+export type TRecurringView = { kind: "list"; state?: TRecurringState | null } | { kind: "history"; checklist: string; page: number };
 
 /**
  * The Recurring tab: a summary line, then every checklist with this period's items; New / Edit for analysts;
  * a checklist's history; archived checklists (restore: admins).
- * Test hooks: recurring-summary (data-overdue, data-due), recurring-loading, recurring-error, recurring-retry,
+ * With ?state=overdue only the checklists with an overdue item are listed, each with only its overdue items, under a
+ * removable "Showing overdue items only · Show all"; an empty state when nothing is overdue.
+ * Test hooks: recurring-summary (data-overdue, data-due), recurring-overdue-link, recurring-filter (data-state),
+ * recurring-show-all, recurring-empty-show-all, recurring-loading, recurring-error, recurring-retry,
  * complete-confirmation, checklist-new, plus those of ChecklistCard, ChecklistItem, CompleteDialog,
  * ChecklistEditor, ChecklistHistory and ArchivedChecklists.
  */
@@ -51,11 +58,12 @@ export function RecurringPanel({ initial, renderedAt, canComplete, canEdit = can
 }) {
   const now = useNow(renderedAt);
   if (view.kind === "history") return <ChecklistHistory id={view.checklist} page={view.page} now={now} />;
-  return <RecurringList initial={initial} renderedAt={renderedAt} now={now} canComplete={canComplete} canEdit={canEdit} canRestore={canRestore} />;
+  return <RecurringList initial={initial} renderedAt={renderedAt} now={now} state={view.state ?? null} canComplete={canComplete} canEdit={canEdit} canRestore={canRestore} />;
 }
 
-function RecurringList({ initial, renderedAt, now: clock, canComplete, canEdit, canRestore }: {
+function RecurringList({ initial, renderedAt, now: clock, state, canComplete, canEdit, canRestore }: {
   initial?: TChecklist[];
+  state: TRecurringState | null;
   renderedAt: string;
   now: string;
   canComplete: boolean;
@@ -98,7 +106,10 @@ function RecurringList({ initial, renderedAt, now: clock, canComplete, canEdit, 
   }
 
   const checklists = query.data.items;
+  // The summary counts every checklist, so it stays the overview's figure while the list is filtered.
   const { overdue, dueThisWeek } = summarize(checklists, now);
+  const shown = state === "overdue" ? overdueOnly(checklists) : checklists;
+  const itemCount = new Map(checklists.map((c) => [c.id, c.items.length]));
   const item = completing ? checklists.flatMap((c) => c.items).find((i) => i.id === completing) ?? null : null;
   const edited = editing && editing !== "new" ? checklists.find((c) => c.id === editing) : undefined;
 
@@ -108,7 +119,14 @@ function RecurringList({ initial, renderedAt, now: clock, canComplete, canEdit, 
       <div className="flex flex-col gap-1">
         <h2 id="recurring-heading" className="text-lg font-semibold">{t("title")}</h2>
         <p data-testid="recurring-summary" data-overdue={overdue} data-due={dueThisWeek} className="text-sm">
-          <span className={overdue > 0 ? "font-semibold text-danger dark:text-red-300" : undefined}>{t("overdueCount", { count: overdue })}</span>
+          {overdue > 0 && state !== "overdue" ? (
+            <Link href={recurringHref({ state: "overdue" })} title={t("overdueOnly.linkTitle")} data-testid="recurring-overdue-link"
+              className="rounded-sm font-semibold text-danger underline-offset-2 hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none dark:text-red-300">
+              {t("overdueCount", { count: overdue })}
+            </Link>
+          ) : (
+            <span className={overdue > 0 ? "font-semibold text-danger dark:text-red-300" : undefined}>{t("overdueCount", { count: overdue })}</span>
+          )}
           {" · "}
           <span className={dueThisWeek > 0 ? "font-semibold text-warning-foreground" : undefined}>{t("dueCount", { count: dueThisWeek })}</span>
         </p>
@@ -120,16 +138,40 @@ function RecurringList({ initial, renderedAt, now: clock, canComplete, canEdit, 
         </Button>
       ) : null}
       </div>
+      {state === "overdue" ? (
+        <p data-testid="recurring-filter" data-state="overdue" className="flex flex-wrap items-center gap-x-2 gap-y-1 self-start rounded-md border border-danger/40 bg-danger-soft px-3 py-1.5 text-sm">
+          <ListFilter aria-hidden="true" className="size-4 shrink-0 text-danger dark:text-red-300" />
+          <span className="font-medium">{t("overdueOnly.showing")}</span>
+          <span aria-hidden="true">·</span>
+          <Link href={recurringHref()} aria-label={t("overdueOnly.showAllLabel")} data-testid="recurring-show-all"
+            className="rounded-sm font-medium text-link underline-offset-2 hover:underline focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+            {t("overdueOnly.showAll")}
+          </Link>
+        </p>
+      ) : null}
       {!canComplete ? <Alert tone="info" role="note">{t("readOnly")}</Alert> : null}
       {confirmation ? <Alert tone="success" data-testid="complete-confirmation">{confirmation}</Alert> : null}
       {query.isRefetchError ? <Alert tone="danger">{t("refreshError", { message: errorMessage(query.error) })}</Alert> : null}
       {checklists.length === 0 ? (
         <EmptyState icon={ListChecks} title={t("empty.title")} description={canEdit ? t("empty.bodyEditor") : t("empty.body")} headingLevel="h3" />
+      ) : shown.length === 0 ? (
+        <EmptyState
+          icon={CircleCheck}
+          title={t("overdueOnly.emptyTitle")}
+          description={t("overdueOnly.emptyBody")}
+          headingLevel="h3"
+          action={(
+            <Link href={recurringHref()} className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="recurring-empty-show-all">
+              {t("overdueOnly.showAll")}
+            </Link>
+          )}
+        />
       ) : (
-        checklists.map((checklist) => (
+        shown.map((checklist) => (
           <ChecklistCard
             key={checklist.id}
             checklist={checklist}
+            hiddenItems={(itemCount.get(checklist.id) ?? 0) - checklist.items.length}
             now={now}
             canComplete={canComplete}
             onComplete={(id) => {

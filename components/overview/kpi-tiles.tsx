@@ -30,7 +30,7 @@ export function KpiTiles({ kpis, asOf }: { kpis: TOverviewKpis; asOf: string | n
     { key: "complianceCis", label: t("complianceCis"), value: pct(kpis.complianceCis), hint: t("complianceHint"), href: "/compliance?standard=cis&view=controls" },
     { key: "patch", label: t("patch"), value: pct(kpis.patchCompliancePercent), hint: t("patchHint"), href: "/checklists?tab=patches&state=noncompliant" },
     { key: "eol", label: t("eol"), value: String(kpis.eolWithin90), hint: t("eolHint", { past: kpis.eolPast }), href: "/checklists?tab=eol&status=eol30,eol90", tone: kpis.eolPast > 0 ? "warn" : undefined },
-    { key: "checklists", label: t("checklists"), value: String(kpis.overdueChecklistItems), hint: t("checklistsHint"), href: "/checklists?tab=recurring", tone: kpis.overdueChecklistItems > 0 ? "warn" : undefined },
+    { key: "checklists", label: t("checklists"), value: String(kpis.overdueChecklistItems), hint: t("checklistsHint"), href: "/checklists?tab=recurring&state=overdue", tone: kpis.overdueChecklistItems > 0 ? "warn" : undefined },
   ];
   return (
     <section aria-label={t("label")} data-testid="overview-kpis" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">

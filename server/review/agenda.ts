@@ -61,12 +61,15 @@ async function eolSection(end: Date): Promise<TAgendaSection> {
   };
 }
 
+// The Recurring tab filtered to exactly the items this section counts (state === "overdue").
+const CHECKLISTS_OVERDUE_HREF = "/checklists?tab=recurring&state=overdue";
+
 async function checklistSection(end: Date): Promise<TAgendaSection> {
   const checklists = await listChecklists(end);
   const overdue = checklists.flatMap((c) => c.items.filter((i) => i.state === "overdue").map((i) => ({ c, i })));
   return {
-    key: "checklists", count: overdue.length, href: "/checklists?tab=recurring",
-    items: overdue.slice(0, AGENDA_ITEM_CAP).map(({ c, i }) => ({ id: i.id, title: `${c.name}: ${i.title}`, detail: `${i.period.due} (+${i.daysOverdue}d)`, facts: { date: i.period.due, daysOverdue: i.daysOverdue }, href: `/checklists?tab=recurring` })),
+    key: "checklists", count: overdue.length, href: CHECKLISTS_OVERDUE_HREF,
+    items: overdue.slice(0, AGENDA_ITEM_CAP).map(({ c, i }) => ({ id: i.id, title: `${c.name}: ${i.title}`, detail: `${i.period.due} (+${i.daysOverdue}d)`, facts: { date: i.period.due, daysOverdue: i.daysOverdue }, href: CHECKLISTS_OVERDUE_HREF })),
   };
 }
 

@@ -5,6 +5,7 @@ import { hasRole } from "@/server/auth/roles.types";
 import { listChecklists } from "@/server/checklists/recurring/checklists";
 import { PageHeader } from "@/components/console/page-header";
 import { ChecklistsTabs, parseTab } from "@/components/checklists/checklists-tabs";
+import { parseRecurringState } from "@/components/checklists/checklists-api";
 import { RecurringPanel, type TRecurringView } from "@/components/checklists/recurring-panel";
 import { BaselinePanel } from "@/components/checklists/baseline/baseline-panel";
 import { EolPanel } from "@/components/checklists/eol/eol-panel";
@@ -18,11 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
 /*
  * Checklists: tabs EOL, Patches, Recurring, Baseline; the tab is in the URL (?tab=recurring, the default).
  * Recurring shows this period's items, overdue first; analysts and admins complete them and create / edit checklists
- * (the API checks the role again); ?checklist=<id>&view=history&page=n shows one checklist's history.
+ * (the API checks the role again); ?state=overdue shows only the overdue items (the overview's and the weekly review's
+ * overdue checklist figure link here); ?checklist=<id>&view=history&page=n shows one checklist's history.
  *
  * Test hooks (data-testid):
  *   tabs       checklists-tab-<eol|patches|recurring|baseline> (aria-current="page" on the open one), coming-soon
- *   recurring  recurring-summary (data-overdue, data-due), checklist-card (data-template, data-id), checklist-cadence,
+ *   recurring  recurring-summary (data-overdue, data-due), recurring-overdue-link, recurring-filter (data-state),
+ *              recurring-show-all, recurring-empty-show-all, checklist-hidden-items (data-count),
+ *              checklist-card (data-template, data-id), checklist-cadence,
  *              checklist-item (data-state, data-id), item-complete, item-completion, item-source,
  *              recurring-loading, recurring-error, recurring-retry, empty-state, complete-confirmation, checklist-new,
  *              checklist-edit, checklist-owner, checklist-history-link, item-feed (data-ok), item-feed-link
@@ -53,7 +57,7 @@ export default async function ChecklistsPage({ searchParams }: { searchParams: P
 function recurringView(params: Record<string, string | string[] | undefined>): TRecurringView {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const checklist = one(params.checklist);
-  if (one(params.view) !== "history" || !checklist || !/^[A-Za-z0-9_-]{1,60}$/.test(checklist)) return { kind: "list" };
+  if (one(params.view) !== "history" || !checklist || !/^[A-Za-z0-9_-]{1,60}$/.test(checklist)) return { kind: "list", state: parseRecurringState(params.state) };
   const page = Number(one(params.page) ?? "1");
   return { kind: "history", checklist, page: Number.isInteger(page) && page >= 1 && page <= 1000 ? page : 1 };
 }
