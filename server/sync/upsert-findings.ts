@@ -147,6 +147,11 @@ export async function upsertFindings(client: PoolClient, origin: "securityhub" |
   // Each batch commits with its cursor, so a batch lost in a crash is simply fetched again: no need
   // to wait for the WAL flush at every commit.
   await client.query("SET LOCAL synchronous_commit TO OFF");
+  // A GuardDuty finding arrives from both Security Hub and GuardDuty, often in the same minute. Two concurrent
+  // inserts of it conflict on externalId (the ON CONFLICT arbiter) and on guardDutyId: PostgreSQL checks the
+  // second unique index without the arbiter's retry, so one of them would fail with a unique violation. Batches
+  // holding GuardDuty findings take turns (until their transaction ends); the others stay parallel.
+  if (batch.some((row) => row.guardDutyId)) await client.query("SELECT pg_advisory_xact_lock(hashtext('findings_upsert_guardduty'))");
   await client.query(CREATE_INPUT);
   await pipeline(Readable.from([lines.join("\n") + "\n"]), client.query(copyFrom(COPY_INPUT)));
   const { rows: [result] } = await client.query<{ inserted: number; updated: number }>(SQL[origin]);
