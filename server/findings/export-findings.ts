@@ -4,7 +4,7 @@ import { readPool } from "@/server/db-pool";
 import { AppError } from "@/server/http/app-error";
 import type { TFindingFilter, TPaging } from "./filters";
 import type { TFindingListItem } from "./findings.types";
-import { toListItem } from "./list-findings";
+import { checkReview, toListItem } from "./list-findings";
 import { filterSql, keysetSql, LIST_FROM, listColumnsSql, SqlParams } from "./query-sql";
 
 export type TExportFormat = "csv" | "json";
@@ -94,6 +94,7 @@ export function exportFileName(format: TExportFormat, now: Date): string {
  * read before this returns, so a failing query is an error response, not a broken download.
  */
 export async function exportFindings(options: TExportOptions): Promise<TExport> {
+  await checkReview(options.filter);
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? 1_000;
   const format = FORMATS[options.format];

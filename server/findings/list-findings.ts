@@ -39,7 +39,7 @@ export function toListItem(r: Record<string, unknown>): TFindingListItem {
 export type TListContext = { userId: string; now?: Date };
 
 /** A review filter names a stored review: an unknown one is a 404, not an empty list that looks like "nothing changed". */
-async function checkReview(filter: TFindingFilter): Promise<void> {
+export async function checkReview(filter: TFindingFilter): Promise<void> {
   if (!filter.review) return;
   const { rowCount } = await readPool().query(`SELECT 1 FROM reviews WHERE id = $1`, [filter.review.id]);
   if (!rowCount) throw new AppError("NOT_FOUND", `Review ${filter.review.id} does not exist: the link's review was deleted or its id is wrong.`);

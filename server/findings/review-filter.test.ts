@@ -21,6 +21,7 @@ type Mods = {
   controls: typeof import("@/server/compliance/list-failing-controls");
   route: typeof import("@/app/api/findings/route");
   countsRoute: typeof import("@/app/api/findings/counts/route");
+  exportRoute: typeof import("@/app/api/findings/export/route");
   createTestUser: typeof import("@/prisma/factories/user").createTestUser;
 };
 let m: Mods;
@@ -48,6 +49,7 @@ beforeAll(async () => {
     controls: await import("@/server/compliance/list-failing-controls"),
     route: await import("@/app/api/findings/route"),
     countsRoute: await import("@/app/api/findings/counts/route"),
+    exportRoute: await import("@/app/api/findings/export/route"),
     createTestUser: (await import("@/prisma/factories/user")).createTestUser,
   };
   const u = await m.createTestUser({ role: "ANALYST" });
@@ -172,7 +174,7 @@ describe("review filter: an agenda count opens exactly the findings it counts", 
     expect(fresh.sections.find((s) => s.key === "reopened")!.href).toBe(section(second, "reopened").href);
   });
 
-  it("answers bad review parameters with 400s that name them and an unknown review with 404", async () => {
+  it("answers bad review parameters with 400s that name them and an unknown review with 404 (list, counts and export)", async () => {
     const cases: [string, number, RegExp][] = [
       [`review=${second.id}`, 400, /reviewSection.*newCriticalHigh, reopened, resolved, newlyOverdue, suppressionsExpiring/],
       [`review=${second.id}&reviewSection=eol`, 400, /Unknown reviewSection "eol".*newCriticalHigh, reopened, resolved, newlyOverdue, suppressionsExpiring/],
@@ -182,7 +184,7 @@ describe("review filter: an agenda count opens exactly the findings it counts", 
       [`compliance=BROKEN`, 400, /Unknown compliance "BROKEN": use FAILED, WARNING, NOT_AVAILABLE, PASSED or all/],
     ];
     for (const [query, status, message] of cases) {
-      for (const route of [m.route, m.countsRoute]) {
+      for (const route of [m.route, m.countsRoute, m.exportRoute]) {
         const res = await call(route, query);
         expect(res.status, query).toBe(status);
         expect(((await res.json()) as { error: { message: string } }).error.message, query).toMatch(message);
