@@ -125,6 +125,19 @@ function fill(column: string): string {
   return parts.reduce((sql, [name, value]) => `replace(${sql}, '${name}', ${value})`, column);
 }
 
+/** The findings a benchmark database already holds (the planner's estimate; 0 when it does not exist yet). */
+export async function filledRows(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+    return Number((await client.query("SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'findings'")).rows[0]?.n ?? 0);
+  } catch {
+    return 0;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 export async function fillFindings(databaseUrl: string, rows: number, log: (step: string) => void): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl, options: "-c TimeZone=UTC" });
   await client.connect();

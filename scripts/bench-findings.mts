@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { recreateDatabase } from "@/server/testing/test-database";
-import { fillFindings, BENCH_PASSWORD } from "./bench-findings-data.mts";
+import { fillFindings, filledRows, BENCH_PASSWORD } from "./bench-findings-data.mts";
 
 const { values } = parseArgs({
   options: {
@@ -66,19 +66,8 @@ if (values["triage-child"]) {
 // ---------------------------------------------------------------------------------------------- data
 const rows = Number(values.rows);
 const databaseUrl = dbUrl("kanshi_bench_findings");
-async function filledRows(): Promise<number> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  try {
-    await client.connect();
-    return Number((await client.query("SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'findings'")).rows[0]?.n ?? 0);
-  } catch {
-    return 0;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-if (values.reuse && (await filledRows()) >= rows * 0.99) {
-  console.log(`== reusing kanshi_bench_findings (${fmt(await filledRows())} findings); applying new migrations`);
+if (values.reuse && (await filledRows(databaseUrl)) >= rows * 0.99) {
+  console.log(`== reusing kanshi_bench_findings (${fmt(await filledRows(databaseUrl))} findings); applying new migrations`);
   const { migrateDatabase } = await import("@/server/database/migrate");
   await migrateDatabase({ databaseUrl, cwd: root });
   const vacuum = new pg.Client({ connectionString: databaseUrl });
@@ -356,7 +345,7 @@ if (!values["skip-http"]) {
 // ---------------------------------------------------------------------------------------------- report
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 const ms = (n: number) => `${fmt(n, 1)} ms`;
-console.log(`\n== findings list, ${fmt(await filledRows())} findings; target p95 ≤ 100 ms per case (HTTP when measured, else database time)`);
+console.log(`\n== findings list, ${fmt(await filledRows(databaseUrl))} findings; target p95 ≤ 100 ms per case (HTTP when measured, else database time)`);
 console.log(`${pad("case", 62)} ${pad("db p50", 10)} ${pad("db p95", 10)} ${pad("http p50", 10)} ${pad("http p95", 10)} verdict`);
 let misses = 0;
 for (const t of timings) {

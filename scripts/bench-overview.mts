@@ -6,7 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { recreateDatabase } from "@/server/testing/test-database";
-import { fillFindings } from "./bench-findings-data.mts";
+import { fillFindings, filledRows } from "./bench-findings-data.mts";
 
 const { values } = parseArgs({
   options: {
@@ -34,17 +34,6 @@ function percentile(samples: number[], p: number): number {
 }
 
 const databaseUrl = dbUrl(NAME);
-async function filledRows(): Promise<number> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  try {
-    await client.connect();
-    return Number((await client.query("SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'findings'")).rows[0]?.n ?? 0);
-  } catch {
-    return 0;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 /** A year of daily snapshots per account × severity, OU and standard, account × region: plausible random figures. */
 async function fillSnapshots(): Promise<void> {
@@ -89,8 +78,8 @@ CROSS JOIN LATERAL (SELECT (30 + 10 * random())::int AS c) v`);
 }
 
 const t0 = performance.now();
-if (values.reuse && (await filledRows()) >= rows * 0.99) {
-  console.log(`== reusing ${NAME} (${fmt(await filledRows())} findings); applying new migrations`);
+if (values.reuse && (await filledRows(databaseUrl)) >= rows * 0.99) {
+  console.log(`== reusing ${NAME} (${fmt(await filledRows(databaseUrl))} findings); applying new migrations`);
   const { migrateDatabase } = await import("@/server/database/migrate");
   await migrateDatabase({ databaseUrl, cwd: root });
 } else {
